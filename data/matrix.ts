@@ -1,0 +1,146 @@
+import type { SourceId } from './sources'
+
+/**
+ * The readiness grid of the talk: how much data the project has (rows) against
+ * what kind of data it handles (columns). The ids are stable: ballots refer to them.
+ */
+export const matrixRows = [
+  { id: 'none', label: 'Pas de jeu de données' },
+  { id: 'moderate', label: 'Jeu de données modéré' },
+  { id: 'large', label: 'Large jeu de données' },
+] as const
+
+export const matrixColumns = [
+  { id: 'distinct', label: 'Données distinctes les unes des autres', hint: 'cas uniques' },
+  { id: 'elaborate', label: 'Données standardisées et élaborées', hint: 'réponses qualitatives' },
+  { id: 'simple', label: 'Données standardisées et simples', hint: 'quantitatif' },
+] as const
+
+export type RowId = typeof matrixRows[number]['id']
+export type ColumnId = typeof matrixColumns[number]['id']
+export type CellId = `${RowId}.${ColumnId}`
+
+export const verdicts = {
+  N: { letter: 'N', label: 'Pas encore efficace', short: 'Pas encore', icon: 'i-carbon-close-outline', color: '#B42318' },
+  O: { letter: 'O', label: 'Expérimentation à accompagner', short: 'À expérimenter', icon: 'i-carbon-chemistry', color: '#B54708' },
+  Y: { letter: 'Y', label: 'Déploiement à envisager', short: 'À déployer', icon: 'i-carbon-checkmark-outline', color: '#067647' },
+} as const
+
+export type Verdict = keyof typeof verdicts
+export const verdictIds = Object.keys(verdicts) as Verdict[]
+
+export interface MatrixCell {
+  id: CellId
+  row: RowId
+  column: ColumnId
+  /** The speaker's verdict. */
+  verdict: Verdict
+  examples: readonly string[]
+  /** One line on why this verdict. */
+  rationale: string
+  sources?: readonly SourceId[]
+}
+
+export const matrixTitle = 'Une première grille de l\'usage de l\'IA générative dans vos projets'
+export const matrixSource: SourceId = 'krief-2024'
+
+export const matrixCells: readonly MatrixCell[] = [
+  {
+    id: 'none.distinct',
+    row: 'none',
+    column: 'distinct',
+    verdict: 'N',
+    examples: ['Analyse juridique inédite'],
+    rationale: 'Sans précédent ni corpus, l\'IA invente plus qu\'elle n\'analyse : le risque d\'erreur est trop élevé.',
+  },
+  {
+    id: 'none.elaborate',
+    row: 'none',
+    column: 'elaborate',
+    verdict: 'N',
+    examples: ['Traitement des tickets d\'incident d\'une DSI'],
+    rationale: 'Des réponses qualitatives sans historique à apprendre : l\'outil ne connaît ni le contexte ni les solutions maison.',
+  },
+  {
+    id: 'none.simple',
+    row: 'none',
+    column: 'simple',
+    verdict: 'O',
+    examples: ['Traitement des cartes d\'identité'],
+    rationale: 'Le format est normé, mais sans données de référence il faut vérifier chaque sortie : à tester sous contrôle.',
+  },
+  {
+    id: 'moderate.distinct',
+    row: 'moderate',
+    column: 'distinct',
+    verdict: 'N',
+    examples: ['Rédaction de courrier avec appréciation du contexte'],
+    rationale: 'Chaque cas demande un jugement sur une situation singulière, que quelques exemples ne suffisent pas à transmettre.',
+  },
+  {
+    id: 'moderate.elaborate',
+    row: 'moderate',
+    column: 'elaborate',
+    verdict: 'O',
+    examples: [
+      'Catégorisation des propositions d\'un budget participatif',
+      'Interprétation des entretiens professionnels pour le plan de formation',
+    ],
+    rationale: 'L\'IA trie et regroupe bien des textes comparables ; un agent valide les catégories et les cas limites.',
+    sources: ['villejuif-drh-2024'],
+  },
+  {
+    id: 'moderate.simple',
+    row: 'moderate',
+    column: 'simple',
+    verdict: 'Y',
+    examples: ['Modélisations graphiques'],
+    rationale: 'Des données chiffrées et propres : le résultat se vérifie d\'un coup d\'œil.',
+  },
+  {
+    id: 'large.distinct',
+    row: 'large',
+    column: 'distinct',
+    verdict: 'O',
+    examples: ['Rédaction des fiches de poste'],
+    rationale: 'Un large corpus de fiches existantes donne le ton et la structure ; le manager garde la main sur le contenu.',
+    sources: ['villejuif-drh-2024'],
+  },
+  {
+    id: 'large.elaborate',
+    row: 'large',
+    column: 'elaborate',
+    verdict: 'Y',
+    examples: ['Traitement des amendements (LLaMandement)', 'Recherche dans les délibérations (Delibia)'],
+    rationale: 'Des volumes de textes normés que l\'IA résume et retrouve mieux qu\'une lecture humaine exhaustive.',
+    sources: ['gesnouin-2024', 'delibia'],
+  },
+  {
+    id: 'large.simple',
+    row: 'large',
+    column: 'simple',
+    verdict: 'Y',
+    examples: ['Projections Excel', 'Tableaux de bord financiers'],
+    rationale: 'Des séries chiffrées abondantes et structurées : c\'est le terrain le plus sûr pour gagner du temps.',
+  },
+]
+
+export const cellIds = matrixCells.map(c => c.id)
+
+export function cellById(id: CellId): MatrixCell {
+  const cell = matrixCells.find(c => c.id === id)
+  if (!cell)
+    throw new Error(`Unknown matrix cell: ${id}`)
+  return cell
+}
+
+export function cellAt(row: RowId, column: ColumnId): MatrixCell {
+  return cellById(`${row}.${column}`)
+}
+
+export function cellLabel(id: CellId): string {
+  const cell = cellById(id)
+  const row = matrixRows.find(r => r.id === cell.row)!
+  const column = matrixColumns.find(c => c.id === cell.column)!
+  return `${row.label} × ${column.label}`
+}

@@ -1,0 +1,73 @@
+import type { CellId } from './matrix'
+import { cellIds, cellLabel, verdicts } from './matrix'
+
+/**
+ * The audience polls. `choice` polls take one option per participant; the
+ * `verdict` poll takes N/O/Y for any subset of the matrix cells in one ballot.
+ */
+export interface PollOption {
+  id: string
+  label: string
+}
+
+interface PollBase {
+  id: string
+  question: string
+  /** Short title for the phone page and results. */
+  title: string
+  /** False for a blind poll: the room sees its results only when the speaker reveals them. */
+  resultsVisibleByDefault: boolean
+}
+
+export interface ChoicePoll extends PollBase {
+  kind: 'choice'
+  options: readonly PollOption[]
+}
+
+export interface VerdictPoll extends PollBase {
+  kind: 'verdict'
+  cells: readonly CellId[]
+}
+
+export type PollDefinition = ChoicePoll | VerdictPoll
+
+export const polls = [
+  {
+    id: 'warmup',
+    kind: 'choice',
+    title: 'Échauffement',
+    resultsVisibleByDefault: true,
+    question: 'Utilisez-vous déjà l\'IA générative dans votre travail ?',
+    options: [
+      { id: 'often', label: 'Oui, chaque semaine' },
+      { id: 'sometimes', label: 'Oui, de temps en temps' },
+      { id: 'never', label: 'Non, pas encore' },
+    ],
+  },
+  {
+    id: 'placement',
+    kind: 'choice',
+    title: 'Votre projet',
+    resultsVisibleByDefault: true,
+    question: 'Où se situe votre projet ?',
+    options: cellIds.map(id => ({ id, label: cellLabel(id) })),
+  },
+  {
+    id: 'verdict',
+    kind: 'verdict',
+    title: 'Votre verdict',
+    resultsVisibleByDefault: false,
+    question: 'Pour chaque case de la grille : l\'IA générative est-elle prête ?',
+    cells: cellIds,
+  },
+] as const satisfies readonly PollDefinition[]
+
+export type PollId = typeof polls[number]['id']
+
+export const pollIds = polls.map(p => p.id) as PollId[]
+
+export function pollById(id: string): PollDefinition | undefined {
+  return (polls as readonly PollDefinition[]).find(p => p.id === id)
+}
+
+export const verdictChoices = Object.values(verdicts)

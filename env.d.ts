@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:atelier-results' {
+  import type { ResultsSnapshot } from './poll/types'
+  /** The results baked in by `npm run export --results`, or null for a live or plain deck. */
+  const snapshot: ResultsSnapshot | null
+  export default snapshot
+}

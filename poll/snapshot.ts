@@ -1,0 +1,63 @@
+import type { PollDefinition } from '../data/polls'
+import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
+import { z } from 'zod'
+import { pollIds } from '../data/polls'
+
+export interface PollRecord {
+  definition: PollDefinition
+  state: PollState
+  participants: number
+  tally: Tally
+}
+
+/**
+ * Builds what one kind of viewer may see. The audience never gets a hidden poll's
+ * tally; the presenter (and the handout) always does.
+ */
+export function viewOf(record: PollRecord, audience: 'public' | 'presenter'): PollView {
+  const visible = audience === 'presenter' || record.state.resultsVisible
+  return {
+    id: record.definition.id as PollView['id'],
+    ...record.state,
+    participants: record.participants,
+    tally: visible ? structuredClone(record.tally) : null,
+  }
+}
+
+const counts = z.record(z.string(), z.number().int().nonnegative())
+const tallySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('choice'), counts }),
+  z.object({ kind: z.literal('verdict'), cells: z.record(z.string(), z.object({ N: z.number().int().nonnegative(), O: z.number().int().nonnegative(), Y: z.number().int().nonnegative() })) }),
+])
+
+const pollViewSchema = z.object({
+  id: z.enum(pollIds as [string, ...string[]]),
+  status: z.enum(['open', 'closed']),
+  resultsVisible: z.boolean(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  participants: z.number().int().nonnegative(),
+  tally: tallySchema.nullable(),
+})
+
+/** The results file given to `npm run export --results`, or served by `/api/results.json`. */
+export const resultsSnapshotSchema = z.object({
+  version: z.number().int().nonnegative(),
+  generatedAt: z.iso.datetime(),
+  polls: z.array(pollViewSchema),
+})
+
+/** Parses a results snapshot, with a message that says what is wrong in it. */
+export function parseResultsSnapshot(input: unknown): ResultsSnapshot {
+  const parsed = resultsSnapshotSchema.safeParse(input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`Invalid results snapshot at ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  }
+  return parsed.data as ResultsSnapshot
+}
+
+/** True when the snapshot holds at least one ballot worth printing. */
+export function hasResults(snapshot: ResultsSnapshot | null | undefined): snapshot is ResultsSnapshot {
+  return !!snapshot && snapshot.polls.some(p => p.participants > 0 && p.tally !== null)
+}

@@ -1,0 +1,43 @@
+import type { CellId, Verdict } from '../data/matrix'
+import type { PollId } from '../data/polls'
+
+export type { CellId, PollId, Verdict }
+
+/** What one participant chose in one poll. */
+export type Choice
+  = | { option: string }
+    | { verdicts: Partial<Record<CellId, Verdict>> }
+
+export type VerdictCounts = Record<Verdict, number>
+
+export type Tally
+  = | { kind: 'choice', counts: Record<string, number> }
+    | { kind: 'verdict', cells: Record<CellId, VerdictCounts> }
+
+export type PollStatus = 'closed' | 'open'
+
+/** The lifecycle of one poll, as the presenter drives it. */
+export interface PollState {
+  status: PollStatus
+  /** When false, the audience sees the participant count but not the results. */
+  resultsVisible: boolean
+  openedAt: string | null
+  closedAt: string | null
+}
+
+export type PollCommand = 'open' | 'close' | 'reveal' | 'hide' | 'reset'
+
+/** One poll as clients see it. `tally` is null while results are hidden from this viewer. */
+export interface PollView extends PollState {
+  id: PollId
+  participants: number
+  tally: Tally | null
+}
+
+/** Everything a client needs to draw the polls: sent whole on each update, so a reconnect is a resync. */
+export interface ResultsSnapshot {
+  /** Grows with each change; lets a client drop an out-of-order message. */
+  version: number
+  generatedAt: string
+  polls: PollView[]
+}

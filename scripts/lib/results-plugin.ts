@@ -1,0 +1,43 @@
+import type { Plugin } from 'vite'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseResultsSnapshot } from '../../poll/snapshot'
+
+const ID = 'virtual:atelier-results'
+const RESOLVED = `\0${ID}`
+
+/** Reads and validates a results snapshot file; fails the build with a clear message. */
+export function loadResultsFile(file: string): unknown {
+  const path = resolve(file)
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  }
+  catch (error) {
+    throw new Error(`Cannot read the results file ${path}: ${(error as Error).message}`)
+  }
+  try {
+    return parseResultsSnapshot(JSON.parse(text))
+  }
+  catch (error) {
+    throw new Error(`The results file ${path} is not a valid snapshot. ${(error as Error).message}`)
+  }
+}
+
+/**
+ * Provides `virtual:atelier-results`: the snapshot named by ATELIER_RESULTS_FILE,
+ * baked into the bundle so that an exported PDF shows the room's results without
+ * any request, or null when there is none.
+ */
+export function resultsSnapshotPlugin(file: string | undefined): Plugin {
+  return {
+    name: 'atelier:results-snapshot',
+    resolveId: id => (id === ID ? RESOLVED : undefined),
+    load(id) {
+      if (id !== RESOLVED)
+        return undefined
+      const snapshot = file ? loadResultsFile(file) : null
+      return `export default ${JSON.stringify(snapshot)}`
+    },
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite'
+import { resultsSnapshotPlugin } from './scripts/lib/results-plugin'
+
+// Merged by Slidev into its own config. The API lives in the vote server: in
+// `npm run dev` Slidev's dev server forwards /api to it.
+export default defineConfig({
+  plugins: [resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE)],
+  server: {
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false },
+      '/vote': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false },
+    },
+  },
+})
