@@ -1,0 +1,18 @@
+/** Tiny element builder: text goes through textContent, never innerHTML. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean> = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag)
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false)
+      continue
+    el.setAttribute(name, value === true ? '' : value)
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined)
+      el.append(child)
+  }
+  return el
+}

@@ -1,0 +1,56 @@
+import type { ChoicePoll, PollDefinition, VerdictPoll } from '../data/polls'
+import type { CellId, Verdict } from '../data/matrix'
+import type { Choice } from '../poll/types'
+import { cellById, matrixColumns, matrixRows, verdictIds, verdicts } from '../data/matrix'
+import { h } from './dom'
+
+const SYMBOLS: Record<Verdict, string> = { N: '✕', O: '◐', Y: '✓' }
+
+function optionLabel(poll: ChoicePoll, optionId: string, fallback: string): Node {
+  if (poll.id !== 'placement')
+    return h('span', { class: 'option__text' }, fallback)
+  const cell = cellById(optionId as CellId)
+  const row = matrixRows.find(r => r.id === cell.row)!.label
+  const column = matrixColumns.find(c => c.id === cell.column)!.label
+  return h('span', { class: 'option__text' }, h('strong', {}, row), h('br'), column, h('br'), h('small', {}, `ex. : ${cell.examples[0]}`))
+}
+
+function choiceFields(poll: ChoicePoll): HTMLElement {
+  return h('fieldset', {}, h('legend', { class: 'sr-only' }, poll.question), ...poll.options.map(o =>
+    h('label', { class: 'option' }, h('input', { type: 'radio', name: poll.id, value: o.id, required: true }), optionLabel(poll, o.id, o.label)),
+  ))
+}
+
+function verdictFields(poll: VerdictPoll): HTMLElement {
+  return h('div', { class: 'cells' }, ...poll.cells.map((id) => {
+    const cell = cellById(id)
+    const row = matrixRows.find(r => r.id === cell.row)!.label
+    const column = matrixColumns.find(c => c.id === cell.column)!.label
+    return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
+      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { class: 'verdict__label' }, verdicts[v].label)),
+    )))
+  }))
+}
+
+/** The form for one open poll. */
+export function pollForm(poll: PollDefinition): HTMLFormElement {
+  const fields = poll.kind === 'choice' ? choiceFields(poll) : verdictFields(poll)
+  const hint = poll.kind === 'verdict' ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix : N = pas encore efficace, O = expérimentation à accompagner, Y = déploiement à envisager.') : null
+  return h('form', { 'class': 'poll-form', 'data-poll': poll.id, 'novalidate': true }, hint, fields, h('button', { type: 'submit', class: 'submit' }, poll.kind === 'verdict' ? 'Envoyer mes verdicts' : 'Voter'))
+}
+
+/** Reads the form's choice, or returns a French message saying what is missing. */
+export function readChoice(poll: PollDefinition, form: HTMLFormElement): Choice | string {
+  const data = new FormData(form)
+  if (poll.kind === 'choice') {
+    const option = data.get(poll.id)
+    return typeof option === 'string' ? { option } : 'Choisissez une réponse avant de voter.'
+  }
+  const chosen: Partial<Record<CellId, Verdict>> = {}
+  for (const id of poll.cells) {
+    const v = data.get(id)
+    if (typeof v === 'string')
+      chosen[id] = v as Verdict
+  }
+  return Object.keys(chosen).length ? { verdicts: chosen } : 'Choisissez au moins un verdict avant d\'envoyer.'
+}

@@ -1,0 +1,21 @@
+/**
+ * A random id from crypto.getRandomValues: crypto.randomUUID exists only on HTTPS,
+ * and phones reach the speaker's laptop over plain HTTP on the venue's Wi-Fi.
+ */
+export function randomId(bytes = 16): string {
+  const buf = new Uint8Array(bytes)
+  crypto.getRandomValues(buf)
+  return Array.from(buf, b => b.toString(16).padStart(2, '0')).join('')
+}
+
+const PARTICIPANT_KEY = 'atelier-participant'
+
+/** This phone's participant id, created once and kept in localStorage. */
+export function participantId(storage: Storage = localStorage): string {
+  let id = storage.getItem(PARTICIPANT_KEY)
+  if (!id || !/^[\w-]{16,64}$/.test(id)) {
+    id = randomId()
+    storage.setItem(PARTICIPANT_KEY, id)
+  }
+  return id
+}

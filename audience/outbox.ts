@@ -1,0 +1,102 @@
+import type { Choice } from '../poll/types'
+import { randomId } from './ids'
+
+export interface PendingBallot {
+  pollId: string
+  choice: Choice
+  /** Same key on every retry: the server counts the ballot once however often it arrives. */
+  idempotencyKey: string
+}
+
+export type SendOutcome
+  = | { kind: 'recorded' }
+    | { kind: 'refused', message: string }
+    | { kind: 'retry', message: string }
+
+export interface OutboxEvents {
+  onOutcome: (pollId: string, outcome: SendOutcome) => void
+}
+
+type Fetch = typeof fetch
+
+/** Exponential backoff with full jitter, capped: 0.5 s, 1 s, 2 s… up to 15 s. */
+export function retryDelay(attempt: number, random = Math.random): number {
+  const cap = Math.min(15_000, 500 * 2 ** attempt)
+  return Math.round(cap / 2 + random() * cap / 2)
+}
+
+/** Classifies the server's answer. 4xx are final (the ballot is wrong or the poll closed), the rest is retried. */
+export async function sendBallot(participant: string, ballot: PendingBallot, fetchFn: Fetch = fetch): Promise<SendOutcome> {
+  try {
+    const res = await fetchFn(`/api/polls/${encodeURIComponent(ballot.pollId)}/ballots`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participantId: participant, idempotencyKey: ballot.idempotencyKey, choice: ballot.choice }),
+    })
+    if (res.ok)
+      return { kind: 'recorded' }
+    const body = await res.json().catch(() => ({})) as { message?: string }
+    const message = body.message ?? `Erreur ${res.status}.`
+    return res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429
+      ? { kind: 'refused', message }
+      : { kind: 'retry', message }
+  }
+  catch {
+    return { kind: 'retry', message: 'Serveur injoignable : nouvel essai automatique.' }
+  }
+}
+
+const STORAGE_KEY = 'atelier-outbox'
+
+/**
+ * Ballots waiting for the server's acknowledgement, one per poll (a newer choice
+ * replaces an unsent one). Kept in localStorage so a reload does not lose them.
+ */
+export class Outbox {
+  private pending: Record<string, PendingBallot>
+  private timers = new Map<string, ReturnType<typeof setTimeout>>()
+
+  constructor(private readonly participant: string, private readonly events: OutboxEvents, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
+    this.pending = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as Record<string, PendingBallot>
+  }
+
+  /** Queues a choice and sends it now. */
+  submit(pollId: string, choice: Choice): void {
+    this.pending[pollId] = { pollId, choice, idempotencyKey: randomId() }
+    this.save()
+    void this.attempt(pollId, 0)
+  }
+
+  /** Sends whatever was left unsent by an earlier visit. */
+  resume(): void {
+    for (const pollId of Object.keys(this.pending))
+      void this.attempt(pollId, 0)
+  }
+
+  has(pollId: string): boolean {
+    return pollId in this.pending
+  }
+
+  private async attempt(pollId: string, attempt: number): Promise<void> {
+    clearTimeout(this.timers.get(pollId))
+    const ballot = this.pending[pollId]
+    if (!ballot)
+      return
+    const outcome = await sendBallot(this.participant, ballot, this.fetchFn)
+    // A newer choice may have replaced this one while it was in flight.
+    if (this.pending[pollId]?.idempotencyKey !== ballot.idempotencyKey)
+      return
+    if (outcome.kind === 'retry') {
+      this.timers.set(pollId, setTimeout(() => void this.attempt(pollId, attempt + 1), retryDelay(attempt)))
+    }
+    else {
+      delete this.pending[pollId]
+      this.save()
+    }
+    this.events.onOutcome(pollId, outcome)
+  }
+
+  private save(): void {
+    this.storage.setItem(STORAGE_KEY, JSON.stringify(this.pending))
+  }
+}

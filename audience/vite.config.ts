@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+// The phone page: a small separate entry, not the Slidev bundle.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/vote/',
+  publicDir: false,
+  build: {
+    outDir: fileURLToPath(new URL('../dist/audience', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: false,
+  },
+})

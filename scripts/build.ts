@@ -1,0 +1,34 @@
+// Builds what the vote server serves: the Slidev deck (dist/deck) and the phone page (dist/audience).
+// `--with-pdf` also exports the handout and ships it as a download in the deck (Slidev's `download`).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { bin, run } from './lib/run'
+
+/** Phones on poor Wi-Fi get the smallest file the server has: .br or .gz next to each asset. */
+function precompress(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name)
+    if (entry.isFile() && /\.(?:js|css|html|svg)$/.test(entry.name)) {
+      const data = readFileSync(path)
+      writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }))
+      writeFileSync(`${path}.br`, brotliCompressSync(data))
+    }
+  }
+}
+
+export async function build(options: { withPdf?: boolean } = {}): Promise<void> {
+  const deckArgs = ['build', 'slides.md', '--out', 'dist/deck']
+  if (options.withPdf)
+    deckArgs.push('--download')
+  await run(bin('slidev'), deckArgs)
+  await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
+  precompress('dist/audience')
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build({ withPdf: process.argv.includes('--with-pdf') }).catch((error: Error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,21 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** What the built deck and phone page are made from. */
+export const BUILD_INPUTS = ['slides.md', 'components', 'composables', 'data', 'poll', 'styles', 'public', 'setup', 'audience', 'slide-bottom.vue', 'vite.config.ts', 'uno.config.ts', 'package.json']
+
+function newestMtime(path: string): number {
+  if (!existsSync(path))
+    return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory())
+    return stat.mtimeMs
+  return readdirSync(path).reduce((max, entry) => Math.max(max, newestMtime(join(path, entry))), stat.mtimeMs)
+}
+
+/** True when an output is missing or older than any of the inputs. */
+export function isStale(outputs: string[], inputs = BUILD_INPUTS, root = process.cwd()): boolean {
+  const outputTimes = outputs.map(o => join(root, o)).map(o => (existsSync(o) ? statSync(o).mtimeMs : 0))
+  const oldest = Math.min(...outputTimes)
+  return oldest === 0 || inputs.some(i => newestMtime(join(root, i)) > oldest)
+}

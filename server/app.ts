@@ -1,0 +1,108 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import type { ServerConfig } from './config'
+import type { PublicUrls } from './network'
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify from 'fastify'
+import { HttpError, StoreUnavailableError } from './errors'
+import { publicUrls } from './network'
+import { PollService } from './poll-service'
+import { audienceApi } from './routes/audience-api'
+import { presenterApi } from './routes/presenter-api'
+import { resultsApi } from './routes/results-api'
+import { staticFiles } from './routes/static-files'
+import { cspFor } from './security'
+import { SseHub } from './sse-hub'
+import { BallotStore } from './store'
+
+export interface VoteServer {
+  app: FastifyInstance
+  service: PollService
+  hub: SseHub
+  store: BallotStore
+  urls: PublicUrls
+}
+
+const redactToken = (url: string) => url.replace(/([?&]token=)[^&]*/g, '$1[redacted]')
+
+/** French messages for Fastify's own client errors, which reach phones as they are. */
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Requête trop volumineuse.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Le corps de la requête n\'est pas du JSON valide.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Le corps de la requête est vide.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Type de contenu non pris en charge : envoyez du JSON.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Longueur de contenu incohérente.',
+}
+
+export interface BuildOptions {
+  /** Fastify's logger: false in tests. */
+  logger?: boolean
+  /** Max time to receive a whole request, in ms (slow bodies get a 408). */
+  requestTimeoutMs?: number
+}
+
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<VoteServer> {
+  const { logger = true, requestTimeoutMs = 10_000 } = options
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.logLevel,
+          serializers: { req: req => ({ method: req.method, url: redactToken(req.url), remoteAddress: req.ip }) },
+        }
+      : false,
+    // The speaker's terminal shows the banner, not a line per vote; errors are still logged.
+    disableRequestLogging: true,
+    bodyLimit: 8192,
+    requestTimeout: requestTimeoutMs,
+    trustProxy: false,
+  })
+
+  const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
+  const service = new PollService(store)
+  const hub = new SseHub({ snapshot: a => service.snapshot(a), intervalMs: config.broadcastIntervalMs })
+  service.onChange(() => hub.markDirty())
+  const urls = publicUrls(config.port, config.presenterToken, config.publicUrl)
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof StoreUnavailableError) {
+      req.log.error({ err: error.cause }, 'store unavailable')
+      return reply.code(503).header('retry-after', '2').send({ error: error.code, message: error.message })
+    }
+    if (error instanceof HttpError)
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500)
+      return reply.code(status).send({ error: error.code ?? 'bad_request', message: FASTIFY_MESSAGES[error.code] ?? 'Requête invalide.' })
+    req.log.error({ err: error }, 'unexpected error')
+    return reply.code(500).send({ error: 'internal', message: 'Erreur interne du serveur de vote.' })
+  })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    // Phones reach the laptop over plain HTTP on the venue's LAN: no HSTS, no forced upgrade.
+    strictTransportSecurity: false,
+  })
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('content-security-policy', cspFor(req.url))
+  })
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false })
+  await app.register(rateLimit, {
+    max: config.rateLimitPerAddress,
+    timeWindow: '1 minute',
+    errorResponseBuilder: () => new HttpError(429, 'Trop de requêtes : patientez quelques secondes avant de réessayer.', 'rate_limited'),
+  })
+
+  app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', store: service.tryLoad() ? 'ok' : 'unavailable', screens: hub.size }))
+  await app.register(audienceApi, { service, hub, urls, perParticipantPerMinute: config.rateLimitPerParticipant })
+  await app.register(presenterApi, { service, hub, token: config.presenterToken })
+  await app.register(resultsApi, { service, token: config.presenterToken })
+  await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
+
+  app.addHook('onClose', async () => {
+    hub.close()
+    store.close()
+  })
+  return { app, service, hub, store, urls }
+}

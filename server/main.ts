@@ -1,0 +1,52 @@
+import type { ServerConfig } from './config'
+import { renderUnicodeCompact } from 'uqr'
+import { buildApp } from './app'
+import { loadConfig } from './config'
+
+function banner(config: ServerConfig, urls: { audience: string, presenter: string }): string {
+  const qr = renderUnicodeCompact(urls.audience, { border: 2 })
+  return [
+    '',
+    '  Atelier IA — serveur de vote prêt',
+    '',
+    `  Présentateur (ce portable uniquement) : ${urls.presenter}`,
+    `  Projection                            : http://localhost:${config.port}/`,
+    `  Public (téléphones)                   : ${urls.audience}`,
+    '',
+    qr.split('\n').map(l => `  ${l}`).join('\n'),
+    '',
+    config.generatedToken
+      ? '  Le jeton présentateur change à chaque démarrage (fixez-le avec PRESENTER_TOKEN).'
+      : '  Jeton présentateur : celui de PRESENTER_TOKEN.',
+    '  Ctrl+C pour arrêter.',
+    '',
+  ].join('\n')
+}
+
+/** Starts the vote server: the API, the built deck and the phone page on one origin. */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(env)
+  const { app, service, urls } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
+  if (!service.storeReady)
+    app.log.warn(`cannot open the ballot database in ${config.dataDir}: votes get 503 until it can be written`)
+  await app.listen({ host: config.host, port: config.port })
+  process.stdout.write(banner(config, urls))
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping)
+      return
+    stopping = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer().catch((error: Error) => {
+    console.error(`Cannot start the vote server: ${error.message}`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,27 @@
+import { networkInterfaces } from 'node:os'
+
+/**
+ * The address phones on the same Wi-Fi can reach: the first private IPv4 address
+ * of an interface that is up, or localhost when the laptop is offline.
+ */
+export function lanAddress(interfaces = networkInterfaces()): string {
+  const candidates = Object.values(interfaces).flat().filter(i => i && i.family === 'IPv4' && !i.internal)
+  const isPrivate = (ip: string) => /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/.test(ip)
+  const best = candidates.find(i => isPrivate(i!.address)) ?? candidates[0]
+  return best?.address ?? 'localhost'
+}
+
+export interface PublicUrls {
+  base: string
+  audience: string
+  presenter: string
+}
+
+export function publicUrls(port: number, token: string, publicUrl?: string, host = lanAddress()): PublicUrls {
+  const base = (publicUrl ?? `http://${host}:${port}`).replace(/\/$/, '')
+  return {
+    base,
+    audience: `${base}/vote`,
+    presenter: `http://localhost:${port}/presenter/1?token=${encodeURIComponent(token)}`,
+  }
+}

@@ -1,0 +1,137 @@
+import type { PollDefinition } from '../data/polls'
+import type { PollRecord } from '../poll/snapshot'
+import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
+import type { BallotStore } from './store'
+import { polls } from '../data/polls'
+import { findPoll, parseBallot } from '../poll/ballot'
+import { viewOf } from '../poll/snapshot'
+import { applyCommand, initialPollState } from '../poll/state'
+import { emptyTally, replaceInTally, tallyOf } from '../poll/tally'
+import { HttpError } from './errors'
+
+export interface BallotAck {
+  pollId: PollId
+  /** The results version that includes this ballot: a screen showing it or later shows the vote. */
+  version: number
+  duplicate: boolean
+}
+
+/**
+ * The polls' live state: what the store holds, kept in memory as tallies so that a
+ * screen update costs nothing. The store is the source of truth; memory changes
+ * only after the store has committed.
+ */
+export class PollService {
+  private readonly records = new Map<string, PollRecord>()
+  private loaded = false
+  private version = 0
+  /** Distinguishes this process's versions from a previous run's, for clients that resync. */
+  private readonly startedAt = new Date().toISOString()
+  private readonly listeners = new Set<() => void>()
+
+  constructor(private readonly store: BallotStore, private readonly now: () => Date = () => new Date()) {
+    for (const definition of polls as readonly PollDefinition[])
+      this.records.set(definition.id, { definition, state: initialPollState(definition.resultsVisibleByDefault), participants: 0, tally: emptyTally(definition) })
+    this.tryLoad()
+  }
+
+  /** Loads the store into memory if not done yet; false while the store is unavailable. */
+  tryLoad(): boolean {
+    if (this.loaded)
+      return true
+    try {
+      this.load()
+      return true
+    }
+    catch {
+      return false
+    }
+  }
+
+  get storeReady(): boolean {
+    return this.loaded
+  }
+
+  private load(): void {
+    const { ballots, states } = this.store.load()
+    for (const record of this.records.values()) {
+      const own = ballots.filter(b => b.pollId === record.definition.id)
+      record.tally = tallyOf(record.definition, own.map(b => b.choice))
+      record.participants = own.length
+      record.state = states.get(record.definition.id) ?? record.state
+    }
+    this.loaded = true
+    this.changed()
+  }
+
+  private ensureLoaded(): void {
+    if (!this.loaded)
+      this.load()
+  }
+
+  private record(pollId: string): PollRecord {
+    const found = findPoll(pollId)
+    if (!found.ok)
+      throw new HttpError(400, found.error, 'unknown_poll')
+    return this.records.get(found.value.id)!
+  }
+
+  /** Validates and records a ballot; throws HttpError with a French message when refused. */
+  cast(pollId: string, body: unknown): BallotAck {
+    const record = this.record(pollId)
+    const parsed = parseBallot(record.definition, body)
+    if (!parsed.ok)
+      throw new HttpError(400, parsed.error, 'invalid_ballot')
+    this.ensureLoaded()
+    if (record.state.status !== 'open')
+      throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
+    const { participantId, idempotencyKey, choice } = parsed.value
+    const result = this.store.cast(record.definition.id, participantId, idempotencyKey, choice, this.now())
+    if (result.kind === 'key-reused')
+      throw new HttpError(409, 'Cette clé d\'envoi a déjà servi pour un autre vote.', 'key_reused')
+    if (result.kind === 'accepted') {
+      replaceInTally(record.tally, result.previous, choice)
+      if (!result.previous)
+        record.participants++
+      this.changed()
+    }
+    return { pollId: record.definition.id as PollId, version: this.version, duplicate: result.kind === 'duplicate' }
+  }
+
+  /** Applies a presenter command (the caller has checked the token). */
+  command(pollId: string, command: PollCommand): void {
+    const record = this.record(pollId)
+    this.ensureLoaded()
+    const next = applyCommand(record.state, command, this.now(), record.definition.resultsVisibleByDefault)
+    if (command === 'reset') {
+      this.store.reset(record.definition.id, next)
+      record.tally = emptyTally(record.definition)
+      record.participants = 0
+    }
+    else if (next !== record.state) {
+      this.store.saveState(record.definition.id, next)
+    }
+    record.state = next
+    this.changed()
+  }
+
+  snapshot(audience: 'public' | 'presenter'): ResultsSnapshot {
+    return {
+      version: this.version,
+      generatedAt: this.startedAt,
+      polls: [...this.records.values()].map(r => viewOf(r, audience)),
+    }
+  }
+
+  /** Called after each change; listeners coalesce (see SseHub). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed(): void {
+    this.version++
+    for (const l of this.listeners)
+      l()
+  }
+}

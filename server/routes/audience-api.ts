@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify'
+import type { PollService } from '../poll-service'
+import type { SseHub } from '../sse-hub'
+import type { PublicUrls } from '../network'
+
+export interface AudienceApiOptions {
+  service: PollService
+  hub: SseHub
+  urls: PublicUrls
+  perParticipantPerMinute: number
+}
+
+/** What phones and the projected deck use: no token, aggregates only. */
+export async function audienceApi(app: FastifyInstance, { service, hub, urls, perParticipantPerMinute }: AudienceApiOptions): Promise<void> {
+  const perParticipant = app.rateLimit({
+    max: perParticipantPerMinute,
+    timeWindow: '1 minute',
+    // Keyed by the participant's id so that one phone cannot flood, whatever its address.
+    keyGenerator: (req) => {
+      const id = (req.body as { participantId?: unknown } | null)?.participantId
+      return typeof id === 'string' ? `participant:${id.slice(0, 64)}` : `address:${req.ip}`
+    },
+  })
+
+  app.post<{ Params: { pollId: string } }>('/api/polls/:pollId/ballots', {
+    preHandler: perParticipant,
+    bodyLimit: 4096,
+  }, async (req) => {
+    const ack = service.cast(req.params.pollId, req.body)
+    return { status: 'recorded', message: 'Vote enregistré.', ...ack }
+  })
+
+  app.get('/api/polls', async () => service.snapshot('public'))
+
+  app.get('/api/stream', (req, reply) => {
+    reply.hijack()
+    hub.add(reply.raw, 'public')
+  })
+
+  app.get('/api/info', async () => ({ audienceUrl: urls.audience }))
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import fastifyStatic from '@fastify/static'
+
+/** Hashed assets never change; pages must be revalidated so a rebuild shows at once. */
+function cacheHeaders(res: { setHeader: (k: string, v: string) => void }, path: string): void {
+  res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+}
+
+/** The built deck at `/` (a single-page app) and the phone page at `/vote`. */
+export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }: { deckDir: string, audienceDir: string }): Promise<void> {
+  const hasDeck = existsSync(join(deckDir, 'index.html'))
+  const hasAudience = existsSync(join(audienceDir, 'index.html'))
+  if (hasDeck)
+    await app.register(fastifyStatic, { root: deckDir, prefix: '/', wildcard: false, index: 'index.html', setHeaders: cacheHeaders })
+  if (hasAudience) {
+    await app.register(fastifyStatic, { root: audienceDir, prefix: '/vote/', decorateReply: !hasDeck, preCompressed: true, setHeaders: cacheHeaders })
+    app.get('/vote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', audienceDir, { cacheControl: false }))
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/vote/') && (req.headers.accept ?? '').includes('text/html')
+    if (wantsPage && hasDeck)
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', deckDir, { cacheControl: false })
+    return reply.code(404).send({ error: 'not_found', message: 'Adresse inconnue.' })
+  })
+}
