@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
 import type { PublicUrls } from '../network'
+import { HttpError } from '../errors'
 
 export interface AudienceApiOptions {
   service: PollService
@@ -12,7 +13,9 @@ export interface AudienceApiOptions {
 
 /** What phones and the projected deck use: no token, aggregates only. */
 export async function audienceApi(app: FastifyInstance, { service, hub, urls, perParticipantPerMinute }: AudienceApiOptions): Promise<void> {
-  const perParticipant = app.rateLimit({
+  // createRateLimit, not rateLimit: the per-address limit has already run on this request,
+  // and the plugin runs only one rateLimit handler per request.
+  const perParticipant = app.createRateLimit({
     max: perParticipantPerMinute,
     timeWindow: '1 minute',
     // Keyed by the participant's id so that one phone cannot flood, whatever its address.
@@ -22,10 +25,12 @@ export async function audienceApi(app: FastifyInstance, { service, hub, urls, pe
     },
   })
 
-  app.post<{ Params: { pollId: string } }>('/api/polls/:pollId/ballots', {
-    preHandler: perParticipant,
-    bodyLimit: 4096,
-  }, async (req) => {
+  app.post<{ Params: { pollId: string } }>('/api/polls/:pollId/ballots', { bodyLimit: 4096 }, async (req, reply) => {
+    const limit = await perParticipant(req)
+    if (limit.isExceeded) {
+      reply.header('retry-after', String(limit.ttlInSeconds))
+      throw new HttpError(429, 'Trop de votes depuis ce téléphone : patientez une minute.', 'rate_limited')
+    }
     const ack = service.cast(req.params.pollId, req.body)
     return { status: 'recorded', message: 'Vote enregistré.', ...ack }
   })

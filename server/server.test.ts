@@ -1,0 +1,162 @@
+import type { RunningServer } from './testing'
+import type { ResultsSnapshot } from '../poll/types'
+import { afterEach, describe, expect, it } from 'vitest'
+import { command, eventually, freshId, presenterHeaders, results, startTestServer, subscribe, vote } from './testing'
+
+let server: RunningServer
+afterEach(async () => {
+  await server?.app.close()
+})
+
+const choiceCounts = (s: ResultsSnapshot, poll: string) => {
+  const t = s.polls.find(p => p.id === poll)!.tally
+  return t?.kind === 'choice' ? t.counts : null
+}
+
+describe('vote server over HTTP', () => {
+  it('refuses a ballot while the poll is closed, with a clear message', async () => {
+    server = await startTestServer()
+    const res = await vote(server.url, 'warmup', { option: 'often' })
+    expect(res.status).toBe(409)
+    expect((await res.json()).message).toMatch(/vote est clos/)
+  })
+
+  it('lets only the presenter open a poll', async () => {
+    server = await startTestServer()
+    expect((await command(server.url, 'warmup', 'open', {})).status).toBe(401)
+    const forged = await command(server.url, 'warmup', 'open', { authorization: 'Bearer not-the-token-at-all' })
+    expect(forged.status).toBe(403)
+    expect((await forged.json()).message).toMatch(/jeton invalide/)
+    expect((await results(server.url)).polls[0]!.status).toBe('closed')
+    expect((await command(server.url, 'warmup', 'open')).status).toBe(200)
+    expect((await results(server.url)).polls[0]!.status).toBe('open')
+  })
+
+  it('counts a ballot once, however often it is retried', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const [p, k] = [freshId('p'), freshId('k')]
+    const acks = await Promise.all(Array.from({ length: 5 }, () => vote(server.url, 'warmup', { option: 'often' }, p, k)))
+    expect(acks.map(r => r.status)).toEqual([200, 200, 200, 200, 200])
+    const bodies = await Promise.all(acks.map(r => r.json()))
+    expect(bodies.filter(b => b.duplicate === false)).toHaveLength(1)
+    const snap = await results(server.url)
+    expect(choiceCounts(snap, 'warmup')).toEqual({ often: 1, sometimes: 0, never: 0 })
+    expect(snap.polls[0]!.participants).toBe(1)
+  })
+
+  it('replaces a changed ballot instead of adding one', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const p = freshId('p')
+    await vote(server.url, 'warmup', { option: 'often' }, p)
+    await vote(server.url, 'warmup', { option: 'never' }, p)
+    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 1 })
+  })
+
+  it('refuses a reused idempotency key from another participant', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const k = freshId('k')
+    await vote(server.url, 'warmup', { option: 'often' }, freshId('p'), k)
+    expect((await vote(server.url, 'warmup', { option: 'often' }, freshId('p'), k)).status).toBe(409)
+  })
+
+  it.each([
+    ['nope', { option: 'often' }, /Sondage inconnu/],
+    ['verdict', { verdicts: { 'nowhere.x': 'N' } }, /Case inconnue/],
+    ['verdict', { verdicts: { 'none.simple': 'maybe' } }, /Verdict inconnu/],
+    ['placement', { option: 'large.nowhere' }, /Réponse inconnue/],
+  ])('answers 400 to a ballot for %s with %j', async (poll, choice, message) => {
+    server = await startTestServer()
+    for (const id of ['warmup', 'placement', 'verdict'])
+      await command(server.url, id, 'open')
+    const res = await vote(server.url, poll, choice)
+    expect(res.status).toBe(400)
+    expect((await res.json()).message).toMatch(message)
+  })
+
+  it('hides a blind poll\'s results from the audience until they are revealed', async () => {
+    server = await startTestServer()
+    await command(server.url, 'verdict', 'open')
+    await vote(server.url, 'verdict', { verdicts: { 'large.simple': 'Y' } })
+    const publicView = (await results(server.url, {})).polls.find(p => p.id === 'verdict')!
+    expect(publicView.tally).toBeNull()
+    expect(publicView.participants).toBe(1)
+    const presenterView = (await results(server.url)).polls.find(p => p.id === 'verdict')!
+    expect(presenterView.tally?.kind === 'verdict' && presenterView.tally.cells['large.simple']).toEqual({ N: 0, O: 0, Y: 1 })
+    await command(server.url, 'verdict', 'reveal')
+    expect((await results(server.url, {})).polls.find(p => p.id === 'verdict')!.tally).not.toBeNull()
+  })
+
+  it('pushes a snapshot that includes an acknowledged ballot to SSE subscribers', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const seen: ResultsSnapshot[] = []
+    const sub = subscribe(server.url, s => seen.push(s))
+    await sub.opened
+    await eventually(() => expect(seen.length).toBeGreaterThan(0))
+    const ack = await (await vote(server.url, 'warmup', { option: 'sometimes' })).json()
+    const including = await eventually(() => {
+      const s = seen.find(x => x.version >= ack.version)
+      expect(s).toBeDefined()
+      return s!
+    })
+    expect(choiceCounts(including, 'warmup')!.sometimes).toBe(1)
+    sub.close()
+  })
+
+  it('keeps every accepted ballot and poll state across a restart', async () => {
+    server = await startTestServer()
+    const dir = server.dataDir
+    await command(server.url, 'placement', 'open')
+    for (let i = 0; i < 12; i++)
+      expect((await vote(server.url, 'placement', { option: i % 2 ? 'large.simple' : 'none.distinct' })).status).toBe(200)
+    const before = await results(server.url)
+    await server.app.close()
+    server = await startTestServer({}, dir)
+    const after = await results(server.url)
+    expect(after.polls).toEqual(before.polls)
+    expect(choiceCounts(after, 'placement')).toMatchObject({ 'large.simple': 6, 'none.distinct': 6 })
+  })
+
+  it('resets a poll: ballots gone, poll closed', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    await vote(server.url, 'warmup', { option: 'often' })
+    await command(server.url, 'warmup', 'reset')
+    const view = (await results(server.url)).polls[0]!
+    expect(view).toMatchObject({ status: 'closed', participants: 0 })
+    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
+  })
+
+  it('exports aggregates only, as CSV', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const p = freshId('participant')
+    await vote(server.url, 'warmup', { option: 'often' }, p)
+    const csv = await (await fetch(`${server.url}/api/results.csv`, { headers: presenterHeaders })).text()
+    expect(csv).toContain('warmup,Utilisez-vous déjà l\'IA générative dans votre travail ?,often,"Oui, chaque semaine",,1,1,open')
+    expect(csv).not.toContain(p)
+    expect(JSON.stringify(await results(server.url))).not.toContain(p)
+  })
+
+  it('limits ballots per participant', async () => {
+    server = await startTestServer({ RATE_LIMIT_PER_PARTICIPANT: '3' })
+    await command(server.url, 'warmup', 'open')
+    const p = freshId('p')
+    const statuses = []
+    for (let i = 0; i < 5; i++)
+      statuses.push((await vote(server.url, 'warmup', { option: 'often' }, p)).status)
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+    expect((await vote(server.url, 'warmup', { option: 'often' })).status).toBe(200)
+  })
+
+  it('sets security headers and keeps CORS closed', async () => {
+    server = await startTestServer()
+    const res = await fetch(`${server.url}/api/polls`, { headers: { origin: 'https://evil.example' } })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+    expect(res.headers.get('content-security-policy')).toContain('script-src \'self\'')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
