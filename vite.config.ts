@@ -1,3 +1,4 @@
+import process from 'node:process'
 import { defineConfig } from 'vite'
 import { resultsSnapshotPlugin } from './scripts/lib/results-plugin'
 

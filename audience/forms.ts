@@ -1,5 +1,5 @@
-import type { ChoicePoll, PollDefinition, VerdictPoll } from '../data/polls'
 import type { CellId, Verdict } from '../data/matrix'
+import type { ChoicePoll, PollDefinition, VerdictPoll } from '../data/polls'
 import type { Choice } from '../poll/types'
 import { cellById, matrixColumns, matrixRows, verdictIds, verdicts } from '../data/matrix'
 import { h } from './dom'

@@ -9,11 +9,12 @@ export function randomId(bytes = 16): string {
 }
 
 const PARTICIPANT_KEY = 'atelier-participant'
+const ID_PATTERN = /^[\w-]{16,64}$/
 
 /** This phone's participant id, created once and kept in localStorage. */
 export function participantId(storage: Storage = localStorage): string {
   let id = storage.getItem(PARTICIPANT_KEY)
-  if (!id || !/^[\w-]{16,64}$/.test(id)) {
+  if (!id || !ID_PATTERN.test(id)) {
     id = randomId()
     storage.setItem(PARTICIPANT_KEY, id)
   }

@@ -64,7 +64,9 @@ describe('readinessMatrix', () => {
   it('keeps arrow keys from reaching the deck\'s slide navigation', async () => {
     const w = mount(ReadinessMatrix, { attachTo: document.body })
     let reachedWindow = false
-    const spy = () => { reachedWindow = true }
+    const spy = () => {
+      reachedWindow = true
+    }
     window.addEventListener('keydown', spy)
     w.get('[data-cell="none.distinct"]').element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))
     window.removeEventListener('keydown', spy)

@@ -3,8 +3,8 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import { top50 } from '../data/top50'
-import Top50 from './Top50.vue'
 import { categoryCounts, categoryForClick, categoryIds, rankColumns } from './top50-logic'
+import Top50 from './Top50.vue'
 
 describe('top-50 logic', () => {
   it('counts 50 products across the categories', () => {

@@ -1,8 +1,8 @@
 import type { Ref } from 'vue'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import { createSharedComposable, useEventListener } from '@vueuse/core'
-import { shallowRef } from 'vue'
 import baked from 'virtual:atelier-results'
+import { shallowRef } from 'vue'
 import { newerSnapshot } from './live-snapshot'
 import { takePresenterToken } from './presenter-token'
 
@@ -36,10 +36,12 @@ function connect(snapshot: Ref<ResultsSnapshot | null>, status: Ref<LiveStatus>,
   })
 }
 
+const PRINT_QUERY = /[?&]print\b/
+
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
-  const printing = typeof window !== 'undefined' && /[?&]print\b/.test(window.location.search)
+  const printing = typeof window !== 'undefined' && PRINT_QUERY.test(window.location.search)
   const token = typeof window !== 'undefined' ? takePresenterToken() : null
   if (!baked && !printing)
     connect(snapshot, status, token)

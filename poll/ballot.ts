@@ -1,7 +1,7 @@
 import type { PollDefinition } from '../data/polls'
 import type { CellId, Choice, Verdict } from './types'
-import { verdictIds, verdicts } from '../data/matrix'
 import { z } from 'zod'
+import { verdictIds, verdicts } from '../data/matrix'
 import { pollById } from '../data/polls'
 
 /** Ids made on the phone: long enough to be unguessable, short and plain enough to log safely. */

@@ -5,11 +5,13 @@ import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { bin, run } from './lib/run'
 
+const COMPRESSIBLE = /\.(?:js|css|html|svg)$/
+
 /** Phones on poor Wi-Fi get the smallest file the server has: .br or .gz next to each asset. */
 function precompress(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const path = join(entry.parentPath, entry.name)
-    if (entry.isFile() && /\.(?:js|css|html|svg)$/.test(entry.name)) {
+    if (entry.isFile() && COMPRESSIBLE.test(entry.name)) {
       const data = readFileSync(path)
       writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }))
       writeFileSync(`${path}.br`, brotliCompressSync(data))

@@ -1,12 +1,15 @@
 import { networkInterfaces } from 'node:os'
 
+const PRIVATE_IPV4 = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/
+const TRAILING_SLASH = /\/$/
+
 /**
  * The address phones on the same Wi-Fi can reach: the first private IPv4 address
  * of an interface that is up, or localhost when the laptop is offline.
  */
 export function lanAddress(interfaces = networkInterfaces()): string {
   const candidates = Object.values(interfaces).flat().filter(i => i && i.family === 'IPv4' && !i.internal)
-  const isPrivate = (ip: string) => /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)/.test(ip)
+  const isPrivate = (ip: string) => PRIVATE_IPV4.test(ip)
   const best = candidates.find(i => isPrivate(i!.address)) ?? candidates[0]
   return best?.address ?? 'localhost'
 }
@@ -18,7 +21,7 @@ export interface PublicUrls {
 }
 
 export function publicUrls(port: number, token: string, publicUrl?: string, host = lanAddress()): PublicUrls {
-  const base = (publicUrl ?? `http://${host}:${port}`).replace(/\/$/, '')
+  const base = (publicUrl ?? `http://${host}:${port}`).replace(TRAILING_SLASH, '')
   return {
     base,
     audience: `${base}/vote`,

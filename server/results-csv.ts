@@ -2,14 +2,16 @@ import type { ResultsSnapshot } from '../poll/types'
 import { cellLabel } from '../data/matrix'
 import { pollById } from '../data/polls'
 
+const FORMULA_START = /^[=+\-@]/
+const NEEDS_QUOTES = /[",\n\r;]/
 const HEADER = ['poll_id', 'question', 'item_id', 'item_label', 'verdict', 'count', 'participants', 'status']
 
 /** Quotes a CSV field, and defuses a leading =, +, - or @ that a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
   let text = String(value)
-  if (/^[=+\-@]/.test(text))
+  if (FORMULA_START.test(text))
     text = `'${text}`
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /** One row per option (choice polls) or per cell and verdict (verdict poll). Aggregates only. */

@@ -1,5 +1,5 @@
-import type { RunningServer } from './testing'
 import type { ResultsSnapshot } from '../poll/types'
+import type { RunningServer } from './testing'
 import { afterEach, describe, expect, it } from 'vitest'
 import { command, eventually, freshId, presenterHeaders, results, startTestServer, subscribe, vote } from './testing'
 
@@ -8,7 +8,7 @@ afterEach(async () => {
   await server?.app.close()
 })
 
-const choiceCounts = (s: ResultsSnapshot, poll: string) => {
+function choiceCounts(s: ResultsSnapshot, poll: string) {
   const t = s.polls.find(p => p.id === poll)!.tally
   return t?.kind === 'choice' ? t.counts : null
 }

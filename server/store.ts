@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS poll_state (
 );
 `
 
-export type StoredBallot = { pollId: string, choice: Choice }
+export interface StoredBallot { pollId: string, choice: Choice }
 
 export type CastResult
   = | { kind: 'accepted', previous: Choice | undefined }

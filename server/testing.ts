@@ -55,7 +55,9 @@ export async function results(url: string, headers: Record<string, string> = pre
 export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void, path = '/api/stream'): { close: () => void, opened: Promise<void> } {
   const controller = new AbortController()
   let resolveOpened!: () => void
-  const opened = new Promise<void>((r) => { resolveOpened = r })
+  const opened = new Promise<void>((r) => {
+    resolveOpened = r
+  })
   void (async () => {
     try {
       const res = await fetch(`${url}${path}`, { signal: controller.signal })

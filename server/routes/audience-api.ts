@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
+import type { PublicUrls } from '../network'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
-import type { PublicUrls } from '../network'
 import { HttpError } from '../errors'
 
 export interface AudienceApiOptions {
@@ -27,7 +27,7 @@ export async function audienceApi(app: FastifyInstance, { service, hub, urls, pe
 
   app.post<{ Params: { pollId: string } }>('/api/polls/:pollId/ballots', { bodyLimit: 4096 }, async (req, reply) => {
     const limit = await perParticipant(req)
-    if (limit.isExceeded) {
+    if (!limit.isAllowed && limit.isExceeded) {
       reply.header('retry-after', String(limit.ttlInSeconds))
       throw new HttpError(429, 'Trop de votes depuis ce téléphone : patientez une minute.', 'rate_limited')
     }

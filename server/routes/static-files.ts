@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 
+const ASSET_PATH = /[/\\]assets[/\\]/
+
 /** Hashed assets never change; pages must be revalidated so a rebuild shows at once. */
 function cacheHeaders(res: { setHeader: (k: string, v: string) => void }, path: string): void {
-  res.setHeader('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+  res.setHeader('cache-control', ASSET_PATH.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
 }
 
 /** The built deck at `/` (a single-page app) and the phone page at `/vote`. */
