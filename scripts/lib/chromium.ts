@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs'
+import process from 'node:process'
+
+/** Flags for a headless Chromium run as root on a machine with no outside network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+const USUAL_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+]
+
+/**
+ * A browser that is already installed: CHROMIUM_PATH, then the usual Chrome or
+ * Chromium paths, then Playwright's own download if there is one. Never downloads.
+ */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  if (env.CHROMIUM_PATH)
+    return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null
+  const found = USUAL_PATHS.find(p => existsSync(p))
+  if (found)
+    return found
+  try {
+    const { chromium } = await import('playwright-core')
+    const own = chromium.executablePath()
+    return own && existsSync(own) ? own : null
+  }
+  catch {
+    return null
+  }
+}
+
+export const INSTALL_HINT = [
+  'No Chrome or Chromium browser was found.',
+  '  Debian/Ubuntu: sudo apt-get install -y chromium',
+  '  macOS: install Google Chrome, or brew install --cask chromium',
+  '  Or point CHROMIUM_PATH at an installed Chrome/Chromium executable.',
+].join('\n')
+
+/** The browser's path, or exits with a message saying how to install one. */
+export async function requireChromium(): Promise<string> {
+  const path = await findChromium()
+  if (!path) {
+    console.error(INSTALL_HINT)
+    process.exit(2)
+  }
+  return path
+}

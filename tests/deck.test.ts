@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core'
+import type { ServerProcess } from './helpers/server-process'
+import { mkdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TEST_TOKEN } from '../server/testing'
+import { launchBrowser } from './helpers/browser'
+import { deckOutline } from './helpers/deck-outline'
+import { startServerProcess } from './helpers/server-process'
+
+const SHOTS = 'test-results/slides'
+const outline = deckOutline()
+let server: ServerProcess
+let browser: Browser
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true })
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A page that records page errors and every request leaving the deck's origin. */
+async function watchedPage(): Promise<{ page: Page, errors: string[], outside: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const errors: string[] = []
+  const outside: string[] = []
+  const origin = new URL(server.url).origin
+  page.on('pageerror', e => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error')
+      errors.push(m.text())
+  })
+  page.on('request', (r) => {
+    const url = new URL(r.url())
+    if (url.origin !== origin && !['data:', 'blob:'].includes(url.protocol))
+      outside.push(r.url())
+  })
+  return { page, errors, outside }
+}
+
+describe('the built deck, served by the vote server', () => {
+  it('has speaker notes of 2 to 5 sentences on every slide', () => {
+    expect(outline.length).toBeGreaterThanOrEqual(28)
+    for (const slide of outline) {
+      const sentences = slide.note.split(/[.!?…](?:\s|$)/).filter(s => s.trim().length > 3)
+      expect(sentences.length, `slide ${slide.no} « ${slide.title} »`).toBeGreaterThanOrEqual(2)
+      expect(sentences.length, `slide ${slide.no} « ${slide.title} »`).toBeLessThanOrEqual(5)
+    }
+  })
+
+  it('shows every slide with no page error and no request outside its origin', async () => {
+    const { page, errors, outside } = await watchedPage()
+    for (const slide of outline) {
+      await page.goto(`${server.url}/${slide.no}`, { waitUntil: 'networkidle' })
+      await page.locator(`.slidev-page-${slide.no}`).waitFor()
+      // Let count-ups and Mermaid finish, so the screenshot shows the slide as projected.
+      await page.waitForTimeout(900)
+      await page.screenshot({ path: `${SHOTS}/${String(slide.no).padStart(2, '0')}.png` })
+      if (slide.no > 1)
+        await expect(page.locator(`.slidev-page-${slide.no} .atelier-footer`).textContent()).resolves.toMatch(new RegExp(`Ateliers \\| Grenoble 2024\\s*${slide.no}`))
+    }
+    expect(errors).toEqual([])
+    expect(outside).toEqual([])
+    await page.close()
+  })
+
+  it('highlights a Top-50 category on each click step', async () => {
+    const { page } = await watchedPage()
+    const no = outline.find(s => s.alias === 'top50')!.no
+    await page.goto(`${server.url}/top50`, { waitUntil: 'networkidle' })
+    const slide = page.locator(`.slidev-page-${no}`)
+    await expect(slide.locator('.product').count()).resolves.toBe(50)
+    await page.keyboard.press('ArrowRight')
+    await expect(slide.locator('[data-testid="top50-summary"]').textContent()).resolves.toMatch(/\d+ produits sur 50/)
+    await page.close()
+  })
+
+  it('opens a matrix cell from the keyboard without leaving the slide', async () => {
+    const { page } = await watchedPage()
+    const no = outline.find(s => s.alias === 'grille')!.no
+    await page.goto(`${server.url}/grille`, { waitUntil: 'networkidle' })
+    const url = page.url()
+    const slide = page.locator(`.slidev-page-${no}`)
+    await slide.locator('[data-cell="none.distinct"]').focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect(slide.locator('[data-testid="matrix-detail"]').textContent()).resolves.toContain('budget participatif')
+    expect(page.url()).toBe(url)
+    await page.close()
+  })
+
+  it('opens the presenter view with the notes and poll controls for the token holder', async () => {
+    const { page, errors } = await watchedPage()
+    const verdictNo = outline.find(s => s.alias === 'verdict')!.no
+    await page.goto(`${server.url}/presenter/${verdictNo}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+    await expect(page.locator('[data-testid="poll-controls"] [data-action="open"]').first().isVisible()).resolves.toBe(true)
+    await expect(page.locator('body').textContent()).resolves.toContain('votez N, O ou Y')
+    expect(page.url()).not.toContain(TEST_TOKEN)
+    await page.screenshot({ path: `${SHOTS}/presenter.png` })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('never shows poll controls on the projected slide', async () => {
+    const { page } = await watchedPage()
+    const no = outline.find(s => s.alias === 'verdict')!.no
+    await page.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
+    await page.locator(`.slidev-page-${no} [data-testid="poll-live"]`).waitFor()
+    await expect(page.locator('[data-testid="poll-controls"]').count()).resolves.toBe(0)
+    await page.close()
+  })
+})

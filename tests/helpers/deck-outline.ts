@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs'
+import { parseSync } from '@slidev/parser'
+
+export interface SlideOutline {
+  no: number
+  title: string
+  note: string
+  alias?: string
+}
+
+/** Slide numbers, titles and notes, read from slides.md the way Slidev reads it. */
+export function deckOutline(file = 'slides.md'): SlideOutline[] {
+  const data = parseSync(readFileSync(file, 'utf8'), file)
+  return data.slides.map((s, i) => ({
+    no: i + 1,
+    title: (s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim(),
+    note: s.note ?? '',
+    alias: s.frontmatter.routeAlias as string | undefined,
+  }))
+}

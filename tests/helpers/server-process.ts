@@ -1,0 +1,76 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import process from 'node:process'
+import { TEST_TOKEN, tempDataDir } from '../../server/testing'
+
+export interface ServerProcess {
+  url: string
+  port: number
+  dataDir: string
+  child: ChildProcess
+  output: () => string
+  /** SIGTERM, and wait for the exit. */
+  stop: () => Promise<void>
+  /** SIGKILL: the process gets no chance to clean up. */
+  kill9: () => Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now()
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited early (${child.exitCode}):\n${output()}`)
+    try {
+      if ((await fetch(`${url}/healthz`)).ok)
+        return
+    }
+    catch {}
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`)
+}
+
+/**
+ * The real server as a separate process (node + tsx, one process so that a kill
+ * reaches the server itself), on a free loopback port.
+ */
+export async function startServerProcess(env: Record<string, string> = {}, dataDir = tempDataDir(), port?: number): Promise<ServerProcess> {
+  const chosen = port ?? await freePort()
+  let log = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), DATA_DIR: dataDir, PRESENTER_TOKEN: TEST_TOKEN, PUBLIC_URL: `http://127.0.0.1:${chosen}`, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (d) => { log += d })
+  child.stderr!.on('data', (d) => { log += d })
+  const url = `http://127.0.0.1:${chosen}`
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  await waitHealthy(url, child, () => log)
+  return {
+    url,
+    port: chosen,
+    dataDir,
+    child,
+    output: () => log,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+    kill9: async () => {
+      child.kill('SIGKILL')
+      await exited
+    },
+  }
+}
