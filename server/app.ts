@@ -100,9 +100,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   await app.register(resultsApi, { service, token: config.presenterToken })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
 
-  app.addHook('onClose', async () => {
-    hub.close()
-    store.close()
-  })
+  // Event streams never end by themselves: end them before the server waits for its connections.
+  app.addHook('preClose', async () => hub.close())
+  app.addHook('onClose', async () => store.close())
   return { app, service, hub, store, urls }
 }

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import process from 'node:process'
-import { TEST_TOKEN, tempDataDir } from '../../server/testing'
+import { tempDataDir, TEST_TOKEN } from '../../server/testing'
 
 export interface ServerProcess {
   url: string

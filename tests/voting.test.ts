@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { ServerProcess } from './helpers/server-process'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cellIds, verdictIds } from '../data/matrix'
+import { TEST_TOKEN } from '../server/testing'
+import { launchBrowser } from './helpers/browser'
+import { deckOutline } from './helpers/deck-outline'
+import { startServerProcess } from './helpers/server-process'
+
+const PHONES = 20
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const outline = deckOutline()
+const slideNo = (alias: string) => outline.find(s => s.alias === alias)!.no
+
+let server: ServerProcess
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function phone(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext, page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...options })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/vote`)
+  return { context, page }
+}
+
+/** The presenter view on a slide, with the token taken from the presenter URL. */
+async function presenter(alias: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } })
+  await page.goto(`${server.url}/presenter/${slideNo(alias)}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+  return page
+}
+
+describe('live voting from phones', () => {
+  it('projects exactly the room\'s verdicts once 20 phones have voted and the speaker reveals them', async () => {
+    const speaker = await presenter('verdict')
+    await speaker.locator('[data-action="open"]:visible').first().click()
+
+    // Each phone votes on a few cells; the expected tally is computed from what they chose.
+    const expected: Record<string, Record<string, number>> = Object.fromEntries(cellIds.map(c => [c, { N: 0, O: 0, Y: 0 }]))
+    const phones = []
+    for (let i = 0; i < PHONES; i++) {
+      const p = await phone()
+      await p.page.getByRole('heading', { name: /l'IA générative est-elle prête/ }).waitFor()
+      const cells = [cellIds[i % 9]!, cellIds[(i * 4 + 1) % 9]!]
+      for (const cell of new Set(cells)) {
+        const verdict = verdictIds[(i + cell.length) % 3]!
+        await p.page.locator(`input[name="${cell}"][value="${verdict}"]`).check({ force: true })
+        expected[cell]![verdict]!++
+      }
+      await p.page.getByRole('button', { name: 'Envoyer mes verdicts' }).click()
+      phones.push(p)
+    }
+    for (const p of phones)
+      await expect(p.page.getByText('Vote enregistré').waitFor()).resolves.toBeUndefined()
+
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await projector.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
+    const slide = projector.locator(`.slidev-page-${slideNo('verdict')}`)
+    await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe(String(PHONES))
+    // Blind poll: nothing shown before the reveal.
+    await expect(slide.locator('[data-testid^="votes-"]').count()).resolves.toBe(0)
+
+    await speaker.locator('[data-action="reveal"]:visible').first().click()
+    await slide.locator('[data-testid="votes-large.simple"]').waitFor()
+    for (const cell of cellIds) {
+      for (const v of verdictIds) {
+        const shown = await slide.locator(`[data-testid="votes-${cell}"] [data-verdict="${v}"] .count`).textContent()
+        expect(Number(shown), `${cell} ${v}`).toBe(expected[cell]![v])
+      }
+    }
+    await projector.screenshot({ path: 'test-results/slides/verdict-results.png' })
+
+    await speaker.locator('[data-action="close"]:visible').first().click()
+    await phones[0]!.page.getByText('Ce vote est clos').waitFor()
+    for (const p of phones)
+      await p.context.close()
+    await projector.close()
+    await speaker.close()
+  })
+
+  it('lets a phone change its vote, and counts it once', async () => {
+    const speaker = await presenter('echauffement')
+    await speaker.locator('[data-action="open"]:visible').first().click()
+    const p = await phone()
+    await p.page.getByText('Oui, chaque semaine').click()
+    await p.page.getByRole('button', { name: 'Voter' }).click()
+    await p.page.getByText('Vote enregistré').waitFor()
+    await p.page.getByText('Non, pas encore').click()
+    await p.page.getByRole('button', { name: 'Voter' }).click()
+    await p.page.getByText('Vote enregistré').waitFor()
+    const res = await (await fetch(`${server.url}/api/results.json`)).json()
+    expect(res.polls.find((x: { id: string }) => x.id === 'warmup').tally.counts).toEqual({ often: 0, sometimes: 0, never: 1 })
+    await speaker.locator('[data-action="close"]:visible').first().click()
+    await p.context.close()
+    await speaker.close()
+  })
+
+  it('says plainly when the poll is closed or no poll is open', async () => {
+    const p = await phone()
+    await expect(p.page.locator('#connection').textContent()).resolves.toMatch(/Aucun vote n'est ouvert/)
+    await p.context.close()
+  })
+
+  it('has no axe-core violations on the phone page, with or without an open poll', async () => {
+    const speaker = await presenter('projet')
+    // The page's CSP forbids injected scripts (good), so axe runs with CSP bypassed.
+    const p = await phone({ bypassCSP: true })
+    const audit = async () => {
+      await p.page.addScriptTag({ content: axeSource })
+      return p.page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        return result.violations.map(v => `${v.id} (${v.nodes.length})`)
+      })
+    }
+    expect(await audit()).toEqual([])
+    await speaker.locator('[data-action="open"]:visible').first().click()
+    await p.page.getByRole('heading', { name: 'Où se situe votre projet ?' }).waitFor()
+    expect(await audit()).toEqual([])
+    await p.page.screenshot({ path: 'test-results/slides/phone-placement.png', fullPage: true })
+    await speaker.locator('[data-action="close"]:visible').first().click()
+    await p.context.close()
+    await speaker.close()
+  })
+
+  it('keeps the phone page under 30 KB gzipped, fonts excepted', async () => {
+    const { gzipSync } = await import('node:zlib')
+    const { readdirSync } = await import('node:fs')
+    const files = ['dist/audience/index.html', ...readdirSync('dist/audience/assets').filter(f => /\.(?:js|css)$/.test(f)).map(f => `dist/audience/assets/${f}`)]
+    const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)
+    expect(total).toBeLessThan(30 * 1024)
+  })
+})
+
+describe('when the vote server goes away', () => {
+  it('keeps the deck usable and says that voting is offline', async () => {
+    const own = await startServerProcess()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await page.goto(`${own.url}/verdict`, { waitUntil: 'networkidle' })
+    const slide = page.locator(`.slidev-page-${slideNo('verdict')}`)
+    await slide.locator('[data-testid="poll-live"]').waitFor()
+    await own.stop()
+    await slide.locator('[data-testid="poll-offline"]').waitFor()
+    await slide.locator('[data-cell="large.simple"]').click()
+    await expect(slide.locator('[data-testid="matrix-detail"]').textContent()).resolves.toContain('Tableaux de bord')
+    await page.close()
+  })
+})
