@@ -53,8 +53,11 @@ export async function startServerProcess(env: Record<string, string> = {}, dataD
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), DATA_DIR: dataDir, PRESENTER_TOKEN: TEST_TOKEN, PUBLIC_URL: `http://127.0.0.1:${chosen}`, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', (d) => { log += d })
-  child.stderr!.on('data', (d) => { log += d })
+  const append = (d: Buffer) => {
+    log += d.toString()
+  }
+  child.stdout!.on('data', append)
+  child.stderr!.on('data', append)
   const url = `http://127.0.0.1:${chosen}`
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   await waitHealthy(url, child, () => log)
