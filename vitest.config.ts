@@ -8,6 +8,7 @@ import { resultsSnapshotPlugin } from './scripts/lib/results-plugin'
 export default defineConfig({
   plugins: [vue(), resultsSnapshotPlugin(undefined)],
   test: {
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       {
         extends: true,
