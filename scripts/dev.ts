@@ -1,0 +1,26 @@
+// `npm run dev`: Slidev's dev server (hot reload) on PORT, with /api and /vote
+// forwarded to the vote server running beside it on ATELIER_API_PORT.
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { startServer } from '../server/main'
+import { lanAddress } from '../server/network'
+import { isStale } from './lib/freshness'
+import { bin, run } from './lib/run'
+
+async function main(): Promise<void> {
+  const port = process.env.PORT ?? '3030'
+  const apiPort = process.env.ATELIER_API_PORT ?? '3031'
+  if (isStale(['dist/audience/index.html'], ['audience', 'data', 'poll']))
+    await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
+  await startServer({ ...process.env, PORT: apiPort, HOST: '127.0.0.1', PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${lanAddress()}:${port}` })
+  const slidev = spawn(bin('slidev'), ['slides.md', '--port', port, '--bind', '0.0.0.0'], {
+    stdio: 'inherit',
+    env: { ...process.env, ATELIER_API_PORT: apiPort },
+  })
+  slidev.on('exit', code => process.exit(code ?? 0))
+}
+
+main().catch((error: Error) => {
+  console.error(`npm run dev failed: ${error.message}`)
+  process.exit(1)
+})
