@@ -5,9 +5,13 @@ import baked from 'virtual:atelier-results'
 import { shallowRef } from 'vue'
 import { newerSnapshot } from './live-snapshot'
 import { takePresenterToken } from './presenter-token'
+import { currentPrintMode } from './print-mode'
 
-/** `snapshot`: results baked in for a PDF; `offline`: no vote server (the deck still works). */
-export type LiveStatus = 'connecting' | 'live' | 'offline' | 'snapshot'
+/**
+ * `snapshot`: results baked in for a PDF; `print`: a PDF without results (the matrix alone);
+ * `offline`: no vote server (the deck still works).
+ */
+export type LiveStatus = 'connecting' | 'live' | 'offline' | 'snapshot' | 'print'
 
 export interface LiveResults {
   snapshot: Ref<ResultsSnapshot | null>
@@ -36,17 +40,15 @@ function connect(snapshot: Ref<ResultsSnapshot | null>, status: Ref<LiveStatus>,
   })
 }
 
-const PRINT_QUERY = /[?&]print\b/
-
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
-  const printing = typeof window !== 'undefined' && PRINT_QUERY.test(window.location.search)
+  const printing = currentPrintMode().print
   const token = typeof window !== 'undefined' ? takePresenterToken() : null
   if (!baked && !printing)
     connect(snapshot, status, token)
   else if (!baked)
-    status.value = 'offline'
+    status.value = 'print'
 
   async function command(poll: PollId, name: PollCommand): Promise<string | null> {
     if (!token)

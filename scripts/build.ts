@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { requireChromium } from './lib/chromium'
 import { bin, run } from './lib/run'
 
 const COMPRESSIBLE = /\.(?:js|css|html|svg)$/
@@ -21,8 +22,9 @@ function precompress(dir: string): void {
 
 export async function build(options: { withPdf?: boolean } = {}): Promise<void> {
   const deckArgs = ['build', 'slides.md', '--out', 'dist/deck']
+  // Slidev exports the PDF during the build and shows a download button for it.
   if (options.withPdf)
-    deckArgs.push('--download')
+    deckArgs.push('--download', '--executable-path', await requireChromium())
   await run(bin('slidev'), deckArgs)
   await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
   precompress('dist/audience')

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
 import type { PublicUrls } from './network'
+import { createServer } from 'node:http'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
@@ -51,11 +52,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
           serializers: { req: req => ({ method: req.method, url: redactToken(req.url), remoteAddress: req.ip }) },
         }
       : false,
-    // The speaker's terminal shows the banner, not a line per vote; errors are still logged.
-    disableRequestLogging: true,
     bodyLimit: 8192,
-    requestTimeout: requestTimeoutMs,
     trustProxy: false,
+    // Node checks request deadlines every 30 s by default: too slow to shed a slow-body attack.
+    serverFactory: handler => createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: 1000 }, handler),
   })
 
   const store = new BallotStore(config.dataDir, config.busyTimeoutMs)

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 
 const ASSET_PATH = /[/\\]assets[/\\]/
+/** Deck routes (/12, /presenter/3, /overview…): plain segments only, so no dotted or encoded path ever gets a page. */
+const DECK_ROUTE = /^\/[\w\-/]*(?:\?.*)?$/
 
 /** Hashed assets never change; pages must be revalidated so a rebuild shows at once. */
 function cacheHeaders(res: { setHeader: (k: string, v: string) => void }, path: string): void {
@@ -22,7 +24,7 @@ export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }
   }
 
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/vote/') && (req.headers.accept ?? '').includes('text/html')
+    const wantsPage = req.method === 'GET' && DECK_ROUTE.test(req.url) && !req.url.startsWith('/api') && !req.url.startsWith('/vote/') && (req.headers.accept ?? '').includes('text/html')
     if (wantsPage && hasDeck)
       return reply.header('cache-control', 'no-cache').sendFile('index.html', deckDir, { cacheControl: false })
     return reply.code(404).send({ error: 'not_found', message: 'Adresse inconnue.' })

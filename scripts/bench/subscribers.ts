@@ -1,0 +1,71 @@
+import type { ClientRequest } from 'node:http'
+import { Agent, get } from 'node:http'
+
+const VERSION = /"version":(\d+)/
+
+/** One audience page's stream. Probes record when each results version arrived. */
+export interface Subscriber {
+  /** Arrival time (performance.now()) of each message, in version order. */
+  arrivals: { version: number, at: number }[]
+  probe: boolean
+  connected: boolean
+  req: ClientRequest
+}
+
+/**
+ * Opens `count` SSE connections. Only the first `probes` parse what they receive
+ * (enough to measure vote-to-screen latency); the others just drain it, like a page would.
+ */
+export async function openSubscribers(base: URL, count: number, probes: number, openTimeoutMs = 30_000): Promise<Subscriber[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
+  const subscribers: Subscriber[] = []
+  const opened: Promise<void>[] = []
+  for (let i = 0; i < count; i++) {
+    const probe = i < probes
+    opened.push(new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`subscriber ${i} did not connect within ${openTimeoutMs} ms`)), openTimeoutMs)
+      const req = get({ agent, host: base.hostname, port: base.port, path: '/api/stream' }, (res) => {
+        sub.connected = res.statusCode === 200
+        clearTimeout(timer)
+        resolve()
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          if (!probe)
+            return
+          const m = VERSION.exec(chunk)
+          if (m)
+            sub.arrivals.push({ version: Number(m[1]), at: performance.now() })
+        })
+      })
+      const sub: Subscriber = { arrivals: [], probe, connected: false, req }
+      req.on('error', (error) => {
+        clearTimeout(timer)
+        reject(error)
+      })
+      subscribers.push(sub)
+    }))
+    // Open in waves so the server's accept queue is not flooded in one tick.
+    if (i % 200 === 199)
+      await Promise.all(opened.slice(-200))
+  }
+  await Promise.all(opened)
+  return subscribers
+}
+
+/** For an acknowledged ballot, when did this probe first see a version that includes it? */
+export function firstArrivalAtOrAfter(sub: Subscriber, version: number): number | null {
+  let lo = 0
+  let hi = sub.arrivals.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sub.arrivals[mid]!.version < version)
+      lo = mid + 1
+    else hi = mid
+  }
+  return lo < sub.arrivals.length ? sub.arrivals[lo]!.at : null
+}
+
+export function closeSubscribers(subscribers: Subscriber[]): void {
+  for (const s of subscribers)
+    s.req.destroy()
+}

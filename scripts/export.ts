@@ -1,0 +1,50 @@
+// `npm run export`: the whole deck as a PDF handout, one page per slide (or per click
+// step with --with-clicks), optionally with the room's results (--results FILE|URL).
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { requireChromium } from './lib/chromium'
+import { resolveResults } from './lib/results-source'
+import { bin, run } from './lib/run'
+
+export const EXPORT_NAME = 'atelier-ia-grenoble-2024'
+
+export interface ExportOptions {
+  output?: string
+  withClicks?: boolean
+  results?: string
+  token?: string
+}
+
+export async function exportDeck(options: ExportOptions = {}): Promise<string> {
+  const executablePath = await requireChromium()
+  const suffix = `${options.results ? '-resultats' : ''}${options.withClicks ? '-etapes' : ''}`
+  const output = resolve(options.output ?? `exports/${EXPORT_NAME}${suffix}.pdf`)
+  const env: NodeJS.ProcessEnv = {}
+  if (options.results)
+    env.ATELIER_RESULTS_FILE = await resolveResults(options.results, output.replace(/\.pdf$/, '.json'), options.token)
+  const args = ['export', 'slides.md', '--output', output, '--executable-path', executablePath, '--timeout', '120000', '--wait-until', 'networkidle']
+  if (options.withClicks)
+    args.push('--with-clicks')
+  await run(bin('slidev'), args, env)
+  if (!existsSync(output) || statSync(output).size === 0)
+    throw new Error(`Slidev finished but wrote no PDF at ${output}`)
+  return output
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      'output': { type: 'string', short: 'o' },
+      'with-clicks': { type: 'boolean', short: 'c' },
+      'results': { type: 'string', short: 'r' },
+    },
+  })
+  exportDeck({ output: values.output, withClicks: values['with-clicks'], results: values.results, token: process.env.PRESENTER_TOKEN })
+    .then(path => console.log(`\nPDF written: ${path}`))
+    .catch((error: Error) => {
+      console.error(`Export failed: ${error.message}`)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,112 @@
+import type { RunningServer } from '../server/testing'
+import { existsSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { matrixCells } from '../data/matrix'
+import { sources } from '../data/sources'
+import { talk } from '../data/talk'
+import { top50 } from '../data/top50'
+import { exportDeck } from '../scripts/export'
+import { exportNotes } from '../scripts/export-notes'
+import { command, presenterHeaders, startTestServer, tempDataDir, vote } from '../server/testing'
+import { deckOutline } from './helpers/deck-outline'
+import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
+
+const outline = deckOutline()
+const OUT = 'test-results/export'
+let handout: string
+let text: string
+
+beforeAll(async () => {
+  handout = await exportDeck({ output: `${OUT}/handout.pdf` })
+  text = pdfText(handout)
+})
+
+describe('the PDF handout', () => {
+  it('has one page per slide', () => {
+    expect(pdfPages(handout)).toBe(outline.length)
+  })
+
+  it('holds every slide title', () => {
+    for (const slide of outline) {
+      const title = slide.no === 1 ? talk.title : folded(slide.title)
+      expect(text, `slide ${slide.no}`).toContain(title)
+    }
+  })
+
+  it('prints all 50 products of the Top-50', () => {
+    for (const p of top50)
+      expect(text, p.name).toContain(p.name)
+  })
+
+  it('prints every matrix cell with all its examples', () => {
+    for (const cell of matrixCells) {
+      for (const example of cell.examples)
+        expect(text, cell.id).toContain(folded(example))
+    }
+  })
+
+  it('lists every source on the Sources slide', () => {
+    for (const s of Object.values(sources))
+      expect(text, s.title).toContain(folded(s.title))
+  })
+
+  it('shows animated figures at their final value, and per-slide footers', () => {
+    expect(text).toContain('75 %')
+    expect(text).toContain('120')
+    expect(text).toMatch(/Ateliers \| Grenoble 2024 31/)
+  })
+
+  it('shows the matrix alone, with no live or broken placeholder, when there are no results', () => {
+    expect(text).not.toContain('Vote hors ligne')
+    expect(text).not.toContain('Résultats de la salle')
+    expect(text).not.toContain('Votez sur')
+  })
+
+  it('has no blank page', () => {
+    const ink = inkPerPage(handout)
+    expect(ink).toHaveLength(outline.length)
+    ink.forEach((share, i) => expect(share, `page ${i + 1}`).toBeGreaterThan(0.005))
+  })
+})
+
+describe('the PDF with the room\'s results', () => {
+  let server: RunningServer
+  afterAll(async () => server?.app.close())
+
+  it('prints the results of a snapshot taken from a running vote server', async () => {
+    server = await startTestServer({}, tempDataDir())
+    for (const poll of ['warmup', 'verdict', 'placement'])
+      await command(server.url, poll, 'open')
+    for (let i = 0; i < 7; i++) {
+      await vote(server.url, 'verdict', { verdicts: { 'large.simple': i < 5 ? 'Y' : 'N', 'none.distinct': 'O' } })
+      await vote(server.url, 'placement', { option: i < 4 ? 'moderate.elaborate' : 'large.simple' })
+      await vote(server.url, 'warmup', { option: 'sometimes' })
+    }
+    const snapshotFile = `${OUT}/results.json`
+    writeFileSync(snapshotFile, await (await fetch(`${server.url}/api/results.json`, { headers: presenterHeaders })).text())
+
+    const withResults = await exportDeck({ output: `${OUT}/handout-results.pdf`, results: snapshotFile })
+    const resultsText = pdfText(withResults)
+    expect(pdfPages(withResults)).toBe(outline.length)
+    expect(resultsText).toContain('Résultats de la salle')
+    expect(resultsText).toContain('« Pour chaque case de la grille : l\'IA générative est-elle prête ? » · 7 participant(s)')
+    expect(resultsText).toContain('« Où se situe votre projet ? » · 7 participant(s)')
+    expect(resultsText).toMatch(/relevés le \d+ \S+ \d{4}/)
+    expect(resultsText).toContain('N 2 O 0 Y 5')
+    expect(resultsText).toContain('4 projet(s)')
+  })
+
+  it('refuses an invalid results file with a clear message', async () => {
+    writeFileSync(`${OUT}/bad.json`, '{"version":1,"polls":"nope"}')
+    await expect(exportDeck({ output: `${OUT}/never.pdf`, results: `${OUT}/bad.json` })).rejects.toThrow(/not a valid snapshot/)
+    expect(existsSync(`${OUT}/never.pdf`)).toBe(false)
+  })
+})
+
+describe('the speaker notes PDF', () => {
+  it('holds the notes of the talk', async () => {
+    const notes = pdfText(await exportNotes(`${OUT}/notes.pdf`))
+    expect(notes).toContain('Bienvenue dans l\'atelier 5')
+    expect(notes).toContain('Place à vos questions')
+  })
+})
