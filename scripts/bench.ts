@@ -20,6 +20,7 @@ import { summarize } from './bench/stats'
 import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './bench/subscribers'
 
 const MAX_SECONDS = 600
+const PEAK_RSS = /VmHWM:\s+(\d+)/
 const MAX_SUBSCRIBERS = 20_000
 
 interface Options {
@@ -80,7 +81,7 @@ function randomChoice(i: number): Choice {
 
 function peakRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
+  return Number(PEAK_RSS.exec(status)?.[1] ?? 0) * 1024
 }
 
 async function runOnce(opts: Options) {

@@ -8,6 +8,8 @@ import { requireChromium } from './lib/chromium'
 import { resolveResults } from './lib/results-source'
 import { bin, run } from './lib/run'
 
+const PDF_EXTENSION = /\.pdf$/
+
 export const EXPORT_NAME = 'atelier-ia-grenoble-2024'
 
 export interface ExportOptions {
@@ -23,7 +25,7 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   const output = resolve(options.output ?? `exports/${EXPORT_NAME}${suffix}.pdf`)
   const env: NodeJS.ProcessEnv = {}
   if (options.results)
-    env.ATELIER_RESULTS_FILE = await resolveResults(options.results, output.replace(/\.pdf$/, '.json'), options.token)
+    env.ATELIER_RESULTS_FILE = await resolveResults(options.results, output.replace(PDF_EXTENSION, '.json'), options.token)
   const args = ['export', 'slides.md', '--output', output, '--executable-path', executablePath, '--timeout', '120000', '--wait-until', 'networkidle']
   if (options.withClicks)
     args.push('--with-clicks')

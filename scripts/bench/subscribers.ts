@@ -24,7 +24,8 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
     const probe = i < probes
     opened.push(new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`subscriber ${i} did not connect within ${openTimeoutMs} ms`)), openTimeoutMs)
-      const req = get({ agent, host: base.hostname, port: base.port, path: '/api/stream' }, (res) => {
+      const sub = { arrivals: [], probe, connected: false } as unknown as Subscriber
+      sub.req = get({ agent, host: base.hostname, port: base.port, path: '/api/stream' }, (res) => {
         sub.connected = res.statusCode === 200
         clearTimeout(timer)
         resolve()
@@ -37,8 +38,7 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
             sub.arrivals.push({ version: Number(m[1]), at: performance.now() })
         })
       })
-      const sub: Subscriber = { arrivals: [], probe, connected: false, req }
-      req.on('error', (error) => {
+      sub.req.on('error', (error) => {
         clearTimeout(timer)
         reject(error)
       })

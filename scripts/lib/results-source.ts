@@ -3,17 +3,20 @@ import { dirname, resolve } from 'node:path'
 import { parseResultsSnapshot } from '../../poll/snapshot'
 import { loadResultsFile } from './results-plugin'
 
+const HTTP_URL = /^https?:\/\//
+const TRAILING_SLASH = /\/$/
+
 /**
  * Turns `--results` into a validated snapshot file: either a file given as is, or
  * the results of a running vote server (fetched with the presenter token, so blind
  * polls are included), saved next to the PDF as the record of the session.
  */
 export async function resolveResults(source: string, saveTo: string, token?: string): Promise<string> {
-  if (!/^https?:\/\//.test(source)) {
+  if (!HTTP_URL.test(source)) {
     loadResultsFile(source)
     return resolve(source)
   }
-  const url = `${source.replace(/\/$/, '')}/api/results.json`
+  const url = `${source.replace(TRAILING_SLASH, '')}/api/results.json`
   let res: Response
   try {
     res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })

@@ -3,10 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+const PAGES = /^Pages:\s+(\d+)/m
+// Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
+const PGM_HEADER = /^P5\s+\d+\s+\d+\s+\d+\s/
+
 /** Page count, from poppler's pdfinfo. */
 export function pdfPages(file: string): number {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-  return Number(/^Pages:\s+(\d+)/m.exec(info)![1])
+  return Number(PAGES.exec(info)![1])
 }
 
 /** The PDF's text with all white space folded, so that wrapped lines still match. */
@@ -27,10 +31,9 @@ export function inkPerPage(file: string): number[] {
   execFileSync('pdftoppm', ['-gray', '-r', '24', file, join(dir, 'p')])
   return readdirSync(dir).filter(f => f.endsWith('.pgm')).sort().map((f) => {
     const data = readFileSync(join(dir, f))
-    // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
-    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 50).toString('latin1'))!
+    const header = PGM_HEADER.exec(data.subarray(0, 50).toString('latin1'))!
     const pixels = data.subarray(header[0].length)
-    const histogram = Array.from({ length: 256 }).fill(0)
+    const histogram = Array.from<number>({ length: 256 }).fill(0)
     for (const p of pixels)
       histogram[p]!++
     const background = histogram.indexOf(Math.max(...histogram))
