@@ -1,39 +1,48 @@
-// `npm run export:notes`: the speaker notes as a PDF. Slidev's own `export-notes`
-// cannot be given a browser path, so this opens the same page (/presenter/print)
-// of the built deck, served by our server, in the installed Chromium.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+// `npm run export:notes`: the speaker notes as an A4 PDF. Slidev's own `export-notes`
+// cannot be given a browser path, and the built deck has no print page, so the notes
+// are read from slides.md with Slidev's parser and printed by the installed Chromium.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { parseSync } from '@slidev/parser'
 import { chromium } from 'playwright-core'
-import { buildApp } from '../server/app'
-import { loadConfig } from '../server/config'
-import { build } from './build'
+import { talk } from '../data/talk'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
-import { isStale } from './lib/freshness'
+import { notesHtml } from './lib/notes-html'
 
-export async function exportNotes(output = `exports/atelier-ia-grenoble-2024-notes.pdf`): Promise<string> {
+const TAGS = /<[^>]+>/g
+const MUSTACHES = /\{\{[^}]+\}\}/g
+
+/** The deck's fonts, inlined so the PDF looks like the slides without any request. */
+function interFontCss(): string {
+  const require = createRequire(import.meta.url)
+  return [400, 600, 800].map((weight) => {
+    const file = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff2`)
+    const data = readFileSync(file).toString('base64')
+    return `@font-face { font-family: Inter; font-weight: ${weight}; src: url(data:font/woff2;base64,${data}) format('woff2'); }`
+  }).join('\n')
+}
+
+export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-notes.pdf', slidesFile = 'slides.md'): Promise<string> {
   const executablePath = await requireChromium()
-  if (isStale(['dist/deck/index.html', 'dist/audience/index.html']))
-    await build()
-  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-notes-'))
-  const { app } = await buildApp(loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0' }), { logger: false })
-  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  const deck = parseSync(readFileSync(slidesFile, 'utf8'), slidesFile)
+  const entries = deck.slides.map((s, i) => ({
+    no: i + 1,
+    title: i === 0 ? talk.title : (s.title ?? '').replace(TAGS, '').replace(MUSTACHES, '').trim(),
+    note: s.note ?? '',
+  }))
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   const path = resolve(output)
   try {
     const page = await browser.newPage()
-    await page.goto(`${url}/presenter/print`, { waitUntil: 'networkidle', timeout: 60_000 })
-    await page.locator('#page-root, .slidev-page, body').first().waitFor()
-    await page.emulateMedia({ media: 'screen' })
+    await page.setContent(notesHtml(entries, interFontCss()), { waitUntil: 'load' })
     mkdirSync(dirname(path), { recursive: true })
-    await page.pdf({ path, printBackground: true, preferCSSPageSize: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } })
+    await page.pdf({ path, format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: `<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #666">${talk.event} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`, margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' } })
   }
   finally {
     await browser.close()
-    await app.close()
-    rmSync(dataDir, { recursive: true, force: true })
   }
   return path
 }

@@ -5,6 +5,7 @@ import { matrixCells } from '../data/matrix'
 import { sources } from '../data/sources'
 import { talk } from '../data/talk'
 import { top50 } from '../data/top50'
+import { build } from '../scripts/build'
 import { exportDeck } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
 import { command, presenterHeaders, startTestServer, tempDataDir, vote } from '../server/testing'
@@ -92,7 +93,7 @@ describe('the PDF with the room\'s results', () => {
     expect(resultsText).toContain('« Pour chaque case de la grille : l\'IA générative est-elle prête ? » · 7 participant(s)')
     expect(resultsText).toContain('« Où se situe votre projet ? » · 7 participant(s)')
     expect(resultsText).toMatch(/relevés le \d+ \S+ \d{4}/)
-    expect(resultsText).toContain('N 2 O 0 Y 5')
+    expect(resultsText).toMatch(/N\s?2 O\s?0 Y\s?5/)
     expect(resultsText).toContain('4 projet(s)')
   })
 
@@ -100,6 +101,19 @@ describe('the PDF with the room\'s results', () => {
     writeFileSync(`${OUT}/bad.json`, '{"version":1,"polls":"nope"}')
     await expect(exportDeck({ output: `${OUT}/never.pdf`, results: `${OUT}/bad.json` })).rejects.toThrow(/not a valid snapshot/)
     expect(existsSync(`${OUT}/never.pdf`)).toBe(false)
+  })
+})
+
+describe('export variants', () => {
+  it('makes one page per click step with --with-clicks', async () => {
+    const stepped = await exportDeck({ output: `${OUT}/handout-clicks.pdf`, withClicks: true })
+    // The Top-50 alone adds a page per category.
+    expect(pdfPages(stepped)).toBeGreaterThanOrEqual(outline.length + 8)
+  })
+
+  it('ships the PDF as a download in the built deck', async () => {
+    await build({ withPdf: true })
+    expect(pdfPages('dist/deck/atelier-ia-grenoble-2024.pdf')).toBe(outline.length)
   })
 })
 
