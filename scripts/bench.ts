@@ -20,6 +20,7 @@ import { summarize } from './bench/stats'
 import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './bench/subscribers'
 
 const MAX_SECONDS = 600
+const participantId = (n: number) => `bench-participant-${String(n).padStart(12, '0')}`
 const PEAK_RSS = /VmHWM:\s+(\d+)/
 const MAX_SUBSCRIBERS = 20_000
 
@@ -113,13 +114,13 @@ async function runOnce(opts: Options) {
       // New participants first in proportion; the rest change an earlier vote.
       const wantNew = nextNew < participants && (nextNew < 10 || Math.random() >= opts.changes)
       if (wantNew)
-        return `bench-participant-${nextNew++}`.padEnd(20, '0')
+        return participantId(nextNew++)
       for (let tries = 0; tries < 8; tries++) {
-        const id = `bench-participant-${Math.floor(Math.random() * nextNew)}`.padEnd(20, '0')
+        const id = participantId(Math.floor(Math.random() * nextNew))
         if (!inFlight.has(id))
           return id
       }
-      return i % 2 ? null : (nextNew < participants ? `bench-participant-${nextNew++}`.padEnd(20, '0') : null)
+      return i % 2 ? null : (nextNew < participants ? participantId(nextNew++) : null)
     }
 
     while (sent < total && performance.now() < deadline) {
@@ -133,7 +134,7 @@ async function runOnce(opts: Options) {
         }
         const choice = randomChoice(sent)
         inFlight.add(id)
-        pending.push(postBallot(agent, base, 'verdict', id, `bench-key-${sent}`.padEnd(20, '0'), choice).then((r) => {
+        pending.push(postBallot(agent, base, 'verdict', id, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
           inFlight.delete(id)
           if (r.ack) {
             ackLatencies.push(r.latencyMs)
