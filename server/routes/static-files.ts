@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static'
 
 const ASSET_PATH = /[/\\]assets[/\\]/
 /** Deck routes (/12, /presenter/3, /overview…): plain segments only, so no dotted or encoded path ever gets a page. */
-const DECK_ROUTE = /^\/[\w\-/]*(?:\?.*)?$/
+const DECK_ROUTE = /^(?:\/[\w-]+)*\/?(?:\?.*)?$/
 
 /** Hashed assets never change; pages must be revalidated so a rebuild shows at once. */
 function cacheHeaders(res: { setHeader: (k: string, v: string) => void }, path: string): void {
