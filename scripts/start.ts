@@ -1,14 +1,20 @@
-// `npm start`: builds the deck and phone page when missing or stale, then serves everything.
-import { startServer } from '../server/main'
-import { build } from './build'
+// `npm start`: builds the deck, the phone page and the server when missing or stale,
+// then runs the server as plain JavaScript (no TypeScript loader on stage).
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+import { build, SERVER_BUNDLE } from './build'
 import { isStale } from './lib/freshness'
 
 async function main(): Promise<void> {
-  if (isStale(['dist/deck/index.html', 'dist/audience/index.html'])) {
+  if (isStale(['dist/deck/index.html', 'dist/audience/index.html', SERVER_BUNDLE])) {
     console.log('Building the deck and the phone page (first start or files changed)…')
     await build()
   }
-  await startServer()
+  const server = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], { stdio: 'inherit' })
+  // Ctrl+C reaches both processes; the server shuts down cleanly and we exit with it.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => server.kill(signal))
+  server.on('exit', code => process.exit(code ?? 0))
 }
 
 main().catch((error: Error) => {

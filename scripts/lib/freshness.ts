@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** What the built deck and phone page are made from. */
-export const BUILD_INPUTS = ['slides.md', 'components', 'composables', 'data', 'poll', 'styles', 'public', 'setup', 'audience', 'slide-bottom.vue', 'vite.config.ts', 'uno.config.ts', 'package.json']
+export const BUILD_INPUTS = ['slides.md', 'components', 'composables', 'data', 'poll', 'styles', 'public', 'setup', 'audience', 'server', 'slide-bottom.vue', 'vite.config.ts', 'uno.config.ts', 'package.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path))

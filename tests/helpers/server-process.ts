@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import process from 'node:process'
 import { tempDataDir, TEST_TOKEN } from '../../server/testing'
@@ -43,13 +44,15 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
 }
 
 /**
- * The real server as a separate process (node + tsx, one process so that a kill
- * reaches the server itself), on a free loopback port.
+ * The real server as a separate process (one process, so that a kill reaches the
+ * server itself), on a free loopback port.
  */
 export async function startServerProcess(env: Record<string, string> = {}, dataDir = tempDataDir(), port?: number): Promise<ServerProcess> {
   const chosen = port ?? await freePort()
   let log = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // The bundle `npm start` runs, when built; the TypeScript source otherwise.
+  const entry = existsSync('dist/server/main.mjs') ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, entry, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), DATA_DIR: dataDir, PRESENTER_TOKEN: TEST_TOKEN, PUBLIC_URL: `http://127.0.0.1:${chosen}`, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
