@@ -62,6 +62,18 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const service = new PollService(store)
   const hub = new SseHub({ snapshot: a => service.snapshot(a), intervalMs: config.broadcastIntervalMs })
   service.onChange(() => hub.markDirty())
+  const purge = () => {
+    try {
+      const deleted = service.purgeOlderThan(config.retentionDays)
+      if (deleted > 0)
+        app.log.info({ deleted }, 'purged ballots past the retention period')
+    }
+    catch (error) {
+      app.log.warn({ err: error }, 'retention purge failed; will retry')
+    }
+  }
+  purge()
+  const purgeTimer = setInterval(purge, 3_600_000).unref()
   const urls = publicUrls(config.port, config.presenterToken, config.publicUrl)
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
@@ -102,6 +114,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   // Event streams never end by themselves: end them before the server waits for its connections.
   app.addHook('preClose', async () => hub.close())
-  app.addHook('onClose', async () => store.close())
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer)
+    store.close()
+  })
   return { app, service, hub, store, urls }
 }

@@ -18,6 +18,8 @@ const envSchema = z.object({
   BROADCAST_INTERVAL_MS: int(100),
   /** How long a write waits for a locked database before answering 503, in ms. */
   SQLITE_BUSY_TIMEOUT_MS: int(1000),
+  /** Individual ballots are deleted this many days after their last change. */
+  RETENTION_DAYS: int(30),
   /** Origins allowed to call the API from another site (comma-separated). Empty: CORS closed. */
   CORS_ORIGINS: z.string().default(''),
   /** The public address printed and put in the QR code, when the LAN address is not the right one. */
@@ -36,6 +38,7 @@ export interface ServerConfig {
   rateLimitPerParticipant: number
   broadcastIntervalMs: number
   busyTimeoutMs: number
+  retentionDays: number
   corsOrigins: string[]
   publicUrl: string | undefined
   logLevel: string
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     rateLimitPerParticipant: e.RATE_LIMIT_PER_PARTICIPANT,
     broadcastIntervalMs: e.BROADCAST_INTERVAL_MS,
     busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    retentionDays: e.RETENTION_DAYS,
     corsOrigins: e.CORS_ORIGINS.split(',').map(s => s.trim()).filter(Boolean),
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,

@@ -115,6 +115,21 @@ export class PollService {
     this.changed()
   }
 
+  /**
+   * Deletes ballots older than the retention period (RGPD: the phone page promises it)
+   * and rebuilds the tallies from what remains. Returns how many were deleted.
+   */
+  purgeOlderThan(days: number): number {
+    if (!this.tryLoad())
+      return 0
+    const deleted = this.store.purgeBefore(new Date(this.now().getTime() - days * 86_400_000))
+    if (deleted > 0) {
+      this.loaded = false
+      this.load()
+    }
+    return deleted
+  }
+
   snapshot(audience: 'public' | 'presenter'): ResultsSnapshot {
     return {
       version: this.version,

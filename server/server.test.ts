@@ -160,3 +160,18 @@ describe('vote server over HTTP', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })
+
+describe('data retention', () => {
+  it('deletes ballots older than the retention period and updates the tallies', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    await vote(server.url, 'warmup', { option: 'often' })
+    await vote(server.url, 'warmup', { option: 'never' })
+    expect(server.service.purgeOlderThan(30)).toBe(0)
+    // A negative period puts the cut-off in the future: everything is past it.
+    expect(server.service.purgeOlderThan(-1)).toBe(2)
+    const view = (await results(server.url)).polls[0]!
+    expect(view.participants).toBe(0)
+    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
+  })
+})

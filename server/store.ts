@@ -106,6 +106,8 @@ export class BallotStore {
       saveState: db.prepare(`INSERT INTO poll_state (poll_id, status, results_visible, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (poll_id) DO UPDATE SET status = excluded.status, results_visible = excluded.results_visible, opened_at = excluded.opened_at, closed_at = excluded.closed_at`),
       deleteBallots: db.prepare('DELETE FROM ballots WHERE poll_id = ?'),
+      purgeBallots: db.prepare('DELETE FROM ballots WHERE updated_at < ?'),
+      purgeReceipts: db.prepare('DELETE FROM receipts WHERE NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = receipts.poll_id AND b.participant_id = receipts.participant_id)'),
       deleteReceipts: db.prepare('DELETE FROM receipts WHERE poll_id = ?'),
     }
   }
@@ -147,6 +149,16 @@ export class BallotStore {
       s.deleteBallots.run(pollId)
       s.deleteReceipts.run(pollId)
       s.saveState.run(pollId, state.status, state.resultsVisible ? 1 : 0, state.openedAt, state.closedAt)
+    }).immediate())
+  }
+
+  /** Deletes the ballots last changed before `cutoff` (data retention); returns how many. */
+  purgeBefore(cutoff: Date): number {
+    return this.run((db, s) => db.transaction(() => {
+      const { changes } = s.purgeBallots.run(cutoff.toISOString())
+      if (changes > 0)
+        s.purgeReceipts.run()
+      return changes
     }).immediate())
   }
 
