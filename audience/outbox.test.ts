@@ -1,0 +1,90 @@
+import type { SendOutcome } from './outbox'
+import { describe, expect, it, vi } from 'vitest'
+import { Outbox, retryDelay, sendBallot } from './outbox'
+
+/** An in-memory Storage, enough for the outbox. */
+function memoryStorage(): Storage {
+  const data = new Map<string, string>()
+  return {
+    get length() { return data.size },
+    clear: () => data.clear(),
+    getItem: k => data.get(k) ?? null,
+    key: i => [...data.keys()][i] ?? null,
+    removeItem: (k) => { data.delete(k) },
+    setItem: (k, v) => { data.set(k, v) },
+  }
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+describe('sendBallot', () => {
+  it('classifies answers: recorded, refused for good, or to retry', async () => {
+    const ballot = { pollId: 'warmup', choice: { option: 'often' }, idempotencyKey: 'k'.repeat(20) }
+    expect(await sendBallot('p'.repeat(20), ballot, async () => json(200, {}))).toEqual({ kind: 'recorded' })
+    expect(await sendBallot('p'.repeat(20), ballot, async () => json(409, { message: 'Ce vote est clos.' }))).toEqual({ kind: 'refused', message: 'Ce vote est clos.' })
+    expect((await sendBallot('p'.repeat(20), ballot, async () => json(503, { message: 'indisponible' }))).kind).toBe('retry')
+    expect((await sendBallot('p'.repeat(20), ballot, async () => json(429, { message: 'trop' }))).kind).toBe('retry')
+    const offline = async (): Promise<Response> => {
+      throw new TypeError('offline')
+    }
+    expect((await sendBallot('p'.repeat(20), ballot, offline)).kind).toBe('retry')
+  })
+})
+
+describe('outbox', () => {
+  it('retries with the same idempotency key until the server acknowledges', async () => {
+    vi.useFakeTimers()
+    const keys: string[] = []
+    let calls = 0
+    const fetchFn = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      keys.push(JSON.parse(init!.body as string).idempotencyKey)
+      calls++
+      if (calls === 1)
+        throw new TypeError('network down')
+      return calls === 2 ? json(503, { message: 'indisponible' }) : json(200, {})
+    }) as unknown as typeof fetch
+    const outcomes: SendOutcome[] = []
+    const outbox = new Outbox('p'.repeat(20), { onOutcome: (_id, o) => outcomes.push(o) }, memoryStorage(), fetchFn)
+    outbox.submit('warmup', { option: 'often' })
+    await vi.runAllTimersAsync()
+    expect(outcomes.map(o => o.kind)).toEqual(['retry', 'retry', 'recorded'])
+    expect(new Set(keys).size).toBe(1)
+    expect(outbox.has('warmup')).toBe(false)
+    vi.useRealTimers()
+  })
+
+  it('keeps an unsent ballot across a reload and sends it on resume', async () => {
+    const storage = memoryStorage()
+    const offline = vi.fn(async () => {
+      throw new TypeError('offline')
+    }) as unknown as typeof fetch
+    new Outbox('p'.repeat(20), { onOutcome: () => {} }, storage, offline).submit('warmup', { option: 'never' })
+    await Promise.resolve()
+    const sent: unknown[] = []
+    const online = vi.fn(async (_u: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(JSON.parse(init!.body as string).choice)
+      return json(200, {})
+    }) as unknown as typeof fetch
+    const reloaded = new Outbox('p'.repeat(20), { onOutcome: () => {} }, storage, online)
+    expect(reloaded.has('warmup')).toBe(true)
+    reloaded.resume()
+    await vi.waitFor(() => expect(sent).toEqual([{ option: 'never' }]))
+  })
+
+  it('drops a refused ballot instead of retrying it forever', async () => {
+    const fetchFn = vi.fn(async () => json(400, { message: 'Case inconnue.' })) as unknown as typeof fetch
+    const outcomes: SendOutcome[] = []
+    const outbox = new Outbox('p'.repeat(20), { onOutcome: (_id, o) => outcomes.push(o) }, memoryStorage(), fetchFn)
+    outbox.submit('verdict', { verdicts: { 'large.simple': 'Y' } })
+    await vi.waitFor(() => expect(outcomes).toEqual([{ kind: 'refused', message: 'Case inconnue.' }]))
+    expect(outbox.has('verdict')).toBe(false)
+    expect(fetchFn).toHaveBeenCalledTimes(1)
+  })
+
+  it('backs off exponentially with jitter, capped at 15 s', () => {
+    expect(retryDelay(0, () => 0)).toBe(250)
+    expect(retryDelay(0, () => 1)).toBe(500)
+    expect(retryDelay(3, () => 1)).toBe(4000)
+    expect(retryDelay(20, () => 1)).toBe(15_000)
+  })
+})
