@@ -15,3 +15,14 @@ export function pollIn(snapshot: ResultsSnapshot | null, id: PollId): PollView |
 export function formatSnapshotDate(iso: string): string {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso))
 }
+
+/**
+ * The tally a view may draw. A window can hold the presenter's snapshot (which
+ * includes blind polls) and still be the projected one: only the presenter's own
+ * view and the printed handout show results the speaker has not revealed.
+ */
+export function shownTally(view: PollView | null, where: 'presenter' | 'room' | 'print'): PollView['tally'] {
+  if (!view)
+    return null
+  return where !== 'room' || view.resultsVisible ? view.tally : null
+}
