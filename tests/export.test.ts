@@ -1,5 +1,5 @@
 import type { RunningServer } from '../server/testing'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixCells } from '../data/matrix'
 import { sources } from '../data/sources'
@@ -8,7 +8,8 @@ import { top50 } from '../data/top50'
 import { build } from '../scripts/build'
 import { exportDeck } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
-import { command, presenterHeaders, startTestServer, tempDataDir, vote } from '../server/testing'
+import { resolveResults } from '../scripts/lib/results-source'
+import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from '../server/testing'
 import { deckOutline } from './helpers/deck-outline'
 import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
 
@@ -95,6 +96,14 @@ describe('the PDF with the room\'s results', () => {
     expect(resultsText).toMatch(/relevés le \d+ \S+ \d{4}/)
     expect(resultsText).toMatch(/N\s?2 O\s?0 Y\s?5/)
     expect(resultsText).toContain('4 projet(s)')
+  })
+
+  it('takes the snapshot from a running server\'s URL, with the presenter token', async () => {
+    const saved = await resolveResults(server.url, `${OUT}/from-server.json`, TEST_TOKEN)
+    const snapshot = JSON.parse(readFileSync(saved, 'utf8'))
+    expect(snapshot.polls.find((p: { id: string }) => p.id === 'verdict').participants).toBe(7)
+    expect(snapshot.polls.every((p: { tally: unknown }) => p.tally !== null)).toBe(true)
+    await expect(resolveResults('http://127.0.0.1:9/', `${OUT}/never.json`)).rejects.toThrow(/Cannot reach the vote server/)
   })
 
   it('refuses an invalid results file with a clear message', async () => {

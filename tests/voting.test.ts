@@ -90,6 +90,25 @@ describe('live voting from phones', () => {
     await speaker.close()
   })
 
+  it('keeps blind results off the projected slide even in a window that holds the token', async () => {
+    await fetch(`${server.url}/api/polls/verdict/reset`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    await fetch(`${server.url}/api/polls/verdict/open`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    const p = await phone()
+    await p.page.locator('input[name="large.simple"][value="Y"]').check({ force: true })
+    await p.page.getByRole('button', { name: 'Envoyer mes verdicts' }).click()
+    await p.page.getByText('Vote enregistré').waitFor()
+    // A projector window opened from the presenter's tab inherits its session (and token).
+    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await projector.goto(`${server.url}/verdict?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+    const slide = projector.locator(`.slidev-page-${slideNo('verdict')}`)
+    await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe('1')
+    await expect(slide.locator('[data-testid^="votes-"]').count()).resolves.toBe(0)
+    await expect(slide.textContent()).resolves.toContain('résultats masqués')
+    await fetch(`${server.url}/api/polls/verdict/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    await projector.close()
+    await p.context.close()
+  })
+
   it('lets a phone change its vote, and counts it once', async () => {
     const speaker = await presenter('echauffement')
     await speaker.locator('[data-action="open"]:visible').first().click()
