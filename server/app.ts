@@ -6,6 +6,7 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify from 'fastify'
+import { clientErrorHandler } from './client-errors'
 import { HttpError, StoreUnavailableError } from './errors'
 import { publicUrls } from './network'
 import { PollService } from './poll-service'
@@ -54,6 +55,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       : false,
     bodyLimit: 8192,
     trustProxy: false,
+    clientErrorHandler,
     // Node checks request deadlines every 30 s by default: too slow to shed a slow-body attack.
     serverFactory: handler => createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: 1000 }, handler),
   })
