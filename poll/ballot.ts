@@ -1,7 +1,7 @@
 import type { PollDefinition } from '../data/polls'
 import type { CellId, Choice, Verdict } from './types'
 import { z } from 'zod'
-import { verdictIds, verdicts } from '../data/matrix'
+import { verdictIds } from '../data/matrix'
 import { pollById } from '../data/polls'
 
 /** Ids made on the phone: long enough to be unguessable, short and plain enough to log safely. */
@@ -51,7 +51,7 @@ export function validateChoice(poll: PollDefinition, raw: unknown): Validation<C
   for (const [cell, verdict] of entries) {
     if (!(poll.cells as readonly string[]).includes(cell))
       return fail(`Case inconnue : « ${cell.slice(0, 40)} ».`)
-    if (typeof verdict !== 'string' || !(verdict in verdicts))
+    if (typeof verdict !== 'string' || !(verdictIds as string[]).includes(verdict))
       return fail(`Verdict inconnu pour la case « ${cell} » : ${verdictIds.join(', ')} attendu.`)
     out[cell as CellId] = verdict as Verdict
   }

@@ -64,6 +64,8 @@ describe('ballot validation', () => {
     expect(validateChoice(verdict, { verdicts: { 'nowhere.x': 'N' } })).toEqual({ ok: false, error: 'Case inconnue : « nowhere.x ».' })
     expect(validateChoice(verdict, { verdicts: { 'none.simple': 'Z' } })).toMatchObject({ ok: false, error: expect.stringMatching(/Verdict inconnu/) })
     expect(validateChoice(verdict, { verdicts: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/au moins une case/) })
+    for (const inherited of ['toString', 'constructor', 'hasOwnProperty', '__proto__'])
+      expect(validateChoice(verdict, { verdicts: { 'none.simple': inherited } }), inherited).toMatchObject({ ok: false })
     expect(validateChoice(verdict, { option: 'often' })).toMatchObject({ ok: false })
   })
 

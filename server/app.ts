@@ -62,7 +62,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
   const service = new PollService(store)
-  const hub = new SseHub({ snapshot: a => service.snapshot(a), intervalMs: config.broadcastIntervalMs })
+  const hub = new SseHub({ snapshot: a => service.snapshot(a), intervalMs: config.broadcastIntervalMs, perAddress: config.streamsPerAddress, total: config.maxStreams })
   service.onChange(() => hub.markDirty())
   const purge = () => {
     try {

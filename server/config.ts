@@ -14,6 +14,9 @@ const envSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: int(6000),
   /** Ballots per minute from one participant. */
   RATE_LIMIT_PER_PARTICIPANT: int(30),
+  /** Open result streams (screens and phones) allowed from one address, and in all. */
+  STREAMS_PER_ADDRESS: int(3000),
+  MAX_STREAMS: int(10000),
   /** How often tallies are pushed to screens, in ms: updates in between are coalesced. */
   BROADCAST_INTERVAL_MS: int(100),
   /** How long a write waits for a locked database before answering 503, in ms. */
@@ -36,6 +39,8 @@ export interface ServerConfig {
   generatedToken: boolean
   rateLimitPerAddress: number
   rateLimitPerParticipant: number
+  streamsPerAddress: number
+  maxStreams: number
   broadcastIntervalMs: number
   busyTimeoutMs: number
   retentionDays: number
@@ -63,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     generatedToken: !e.PRESENTER_TOKEN,
     rateLimitPerAddress: e.RATE_LIMIT_PER_ADDRESS,
     rateLimitPerParticipant: e.RATE_LIMIT_PER_PARTICIPANT,
+    streamsPerAddress: e.STREAMS_PER_ADDRESS,
+    maxStreams: e.MAX_STREAMS,
     broadcastIntervalMs: e.BROADCAST_INTERVAL_MS,
     busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS,

@@ -58,7 +58,7 @@ function corpus(): Case[] {
     cases.push(ballot('placement', { ...ids, choice: { option } }))
   for (const cell of ['nowhere.x', 'large', 'large.simple ', '__proto__', 'constructor', 'none.distinct\u0000', '*'])
     cases.push(ballot('verdict', { ...ids, choice: { verdicts: { [cell]: 'Y' } } }))
-  for (const v of ['y', 'YES', '', ' Y', 'NO', 'X', 1, null, true, ['Y'], { v: 'Y' }, 'Y\r\n'])
+  for (const v of ['y', 'YES', '', ' Y', 'NO', 'X', 1, null, true, ['Y'], { v: 'Y' }, 'Y\r\n', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'])
     cases.push(ballot('verdict', { ...ids, choice: { verdicts: { 'large.simple': v } } }))
   cases.push(ballot('verdict', { ...ids, choice: { verdicts: {} } }))
   cases.push(ballot('verdict', { ...ids, choice: { verdicts: { 'large.simple': 'Y' }, option: 'often' } }))

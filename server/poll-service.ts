@@ -83,9 +83,12 @@ export class PollService {
     if (!parsed.ok)
       throw new HttpError(400, parsed.error, 'invalid_ballot')
     this.ensureLoaded()
+    const { participantId, idempotencyKey, choice } = parsed.value
+    // A retry of a ballot that was recorded before the poll closed is still a success.
+    if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey))
+      return { pollId: record.definition.id as PollId, version: this.version, duplicate: true }
     if (record.state.status !== 'open')
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
-    const { participantId, idempotencyKey, choice } = parsed.value
     const result = this.store.cast(record.definition.id, participantId, idempotencyKey, choice, this.now())
     if (result.kind === 'key-reused')
       throw new HttpError(409, 'Cette clé d\'envoi a déjà servi pour un autre vote.', 'key_reused')

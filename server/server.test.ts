@@ -45,6 +45,18 @@ describe('vote server over HTTP', () => {
     expect(snap.polls[0]!.participants).toBe(1)
   })
 
+  it('acknowledges a retry of a recorded ballot even after the poll has closed', async () => {
+    server = await startTestServer()
+    await command(server.url, 'warmup', 'open')
+    const [p, k] = [freshId('p'), freshId('k')]
+    expect((await vote(server.url, 'warmup', { option: 'often' }, p, k)).status).toBe(200)
+    await command(server.url, 'warmup', 'close')
+    const retry = await vote(server.url, 'warmup', { option: 'often' }, p, k)
+    expect(retry.status).toBe(200)
+    expect((await retry.json()).duplicate).toBe(true)
+    expect((await vote(server.url, 'warmup', { option: 'often' }, p)).status).toBe(409)
+  })
+
   it('replaces a changed ballot instead of adding one', async () => {
     server = await startTestServer()
     await command(server.url, 'warmup', 'open')
@@ -173,5 +185,25 @@ describe('data retention', () => {
     const view = (await results(server.url)).polls[0]!
     expect(view.participants).toBe(0)
     expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
+  })
+})
+
+describe('stream caps', () => {
+  it('refuses streams past the per-address cap with a 503 and a message', async () => {
+    server = await startTestServer({ STREAMS_PER_ADDRESS: '2' })
+    const a = subscribe(server.url, () => {})
+    const b = subscribe(server.url, () => {})
+    await Promise.all([a.opened, b.opened])
+    await eventually(() => expect(server.hub.size).toBe(2))
+    const third = await fetch(`${server.url}/api/stream`)
+    expect(third.status).toBe(503)
+    expect((await third.json()).message).toMatch(/Trop d'écrans/)
+    a.close()
+    await eventually(async () => {
+      const again = await fetch(`${server.url}/api/stream`)
+      expect(again.status).toBe(200)
+      await again.body?.cancel()
+    })
+    b.close()
   })
 })

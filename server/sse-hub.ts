@@ -6,6 +6,7 @@ export type Audience = 'public' | 'presenter'
 interface Client {
   res: ServerResponse
   audience: Audience
+  address: string
   /** Set while the socket's buffer is full: the client gets the latest snapshot on drain. */
   waiting: boolean
 }
@@ -17,6 +18,9 @@ export interface SseHubOptions {
   heartbeatMs?: number
   /** How long a browser waits before reconnecting, sent to it in the stream. */
   retryMs?: number
+  /** Caps on open streams, per client address and in all. */
+  perAddress?: number
+  total?: number
 }
 
 const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`
@@ -28,6 +32,7 @@ const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stri
  */
 export class SseHub {
   private readonly clients = new Set<Client>()
+  private readonly perAddress = new Map<string, number>()
   private dirty = false
   private readonly ticker: NodeJS.Timeout
   private readonly heartbeat: NodeJS.Timeout
@@ -47,8 +52,14 @@ export class SseHub {
     this.dirty = true
   }
 
+  /** Whether one more stream from this address fits under the caps. */
+  accepts(address: string): boolean {
+    const { perAddress = Infinity, total = Infinity } = this.options
+    return this.clients.size < total && (this.perAddress.get(address) ?? 0) < perAddress
+  }
+
   /** Takes over a response and keeps it open; the first message is the current snapshot. */
-  add(res: ServerResponse, audience: Audience): void {
+  add(res: ServerResponse, audience: Audience, address = ''): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -56,14 +67,21 @@ export class SseHub {
       'x-accel-buffering': 'no',
     })
     res.write(`retry: ${this.options.retryMs ?? 2000}\n\n`)
-    const client: Client = { res, audience, waiting: false }
+    const client: Client = { res, audience, address, waiting: false }
     this.clients.add(client)
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
     this.send(client, frame(this.options.snapshot(audience)))
     res.on('drain', () => {
       client.waiting = false
       this.send(client, frame(this.options.snapshot(audience)))
     })
-    res.on('close', () => this.clients.delete(client))
+    res.on('close', () => {
+      this.clients.delete(client)
+      const left = (this.perAddress.get(address) ?? 1) - 1
+      if (left > 0)
+        this.perAddress.set(address, left)
+      else this.perAddress.delete(address)
+    })
   }
 
   private send(client: Client, data: string): void {

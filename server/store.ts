@@ -126,6 +126,14 @@ export class BallotStore {
     }
   }
 
+  /** Whether this idempotency key has already been received for this participant and poll. */
+  hasReceipt(pollId: string, participantId: string, key: string): boolean {
+    return this.run((_db, s) => {
+      const receipt = s.receipt.get(key)
+      return !!receipt && receipt.poll_id === pollId && receipt.participant_id === participantId
+    })
+  }
+
   /** Records one ballot atomically: the same idempotency key twice is a no-op. */
   cast(pollId: string, participantId: string, key: string, choice: Choice, at: Date): CastResult {
     return this.run((db, s) => db.transaction((): CastResult => {

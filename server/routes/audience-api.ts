@@ -38,8 +38,10 @@ export async function audienceApi(app: FastifyInstance, { service, hub, urls, pe
   app.get('/api/polls', async () => service.snapshot('public'))
 
   app.get('/api/stream', (req, reply) => {
+    if (!hub.accepts(req.ip))
+      throw new HttpError(503, 'Trop d\'écrans connectés : réessayez dans un instant.', 'too_many_streams')
     reply.hijack()
-    hub.add(reply.raw, 'public')
+    hub.add(reply.raw, 'public', req.ip)
   })
 
   app.get('/api/info', async () => ({ audienceUrl: urls.audience }))

@@ -25,6 +25,12 @@ export async function presenterApi(app: FastifyInstance, { service, hub, token }
   app.get('/api/presenter/stream', (req, reply) => {
     requirePresenter(req, token, true)
     reply.hijack()
-    hub.add(reply.raw, 'presenter')
+    hub.add(reply.raw, 'presenter', req.ip)
+  })
+
+  // Lets the presenter view tell a rejected token (a restart changed it) from a network failure.
+  app.get('/api/presenter/session', async (req, reply) => {
+    requirePresenter(req, token)
+    return reply.code(204).send()
   })
 }
