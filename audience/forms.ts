@@ -28,7 +28,7 @@ function verdictFields(poll: VerdictPoll): HTMLElement {
     const column = matrixColumns.find(c => c.id === cell.column)!.label
     return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
       h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { class: 'verdict__label' }, verdicts[v].label)),
-    )))
+    ), h('label', { class: 'verdict verdict--none' }, h('input', { type: 'radio', name: id, value: '', checked: true }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, '–'), h('span', { class: 'verdict__label' }, 'Sans avis'))))
   }))
 }
 
@@ -37,6 +37,16 @@ export function pollForm(poll: PollDefinition): HTMLFormElement {
   const fields = poll.kind === 'choice' ? choiceFields(poll) : verdictFields(poll)
   const hint = poll.kind === 'verdict' ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix : N = pas encore efficace, O = expérimentation à accompagner, Y = déploiement à envisager.') : null
   return h('form', { 'class': 'poll-form', 'data-poll': poll.id, 'novalidate': true }, hint, fields, h('button', { type: 'submit', class: 'submit' }, poll.kind === 'verdict' ? 'Envoyer mes verdicts' : 'Voter'))
+}
+
+/** Checks the inputs of an earlier choice, so that a reload shows what this phone sent. */
+export function fillForm(form: HTMLFormElement, choice: Choice): void {
+  const pairs = 'option' in choice ? [[form.dataset.poll!, choice.option]] : Object.entries(choice.verdicts)
+  for (const [name, value] of pairs) {
+    const input = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(i => i.name === name && i.value === value)
+    if (input)
+      input.checked = true
+  }
 }
 
 /** Reads the form's choice, or returns a French message saying what is missing. */
@@ -49,7 +59,7 @@ export function readChoice(poll: PollDefinition, form: HTMLFormElement): Choice 
   const chosen: Partial<Record<CellId, Verdict>> = {}
   for (const id of poll.cells) {
     const v = data.get(id)
-    if (typeof v === 'string')
+    if (typeof v === 'string' && v !== '')
       chosen[id] = v as Verdict
   }
   return Object.keys(chosen).length ? { verdicts: chosen } : 'Choisissez au moins un verdict avant d\'envoyer.'

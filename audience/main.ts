@@ -1,30 +1,44 @@
 import type { PollDefinition } from '../data/polls'
-import type { ResultsSnapshot } from '../poll/types'
+import type { Choice, ResultsSnapshot } from '../poll/types'
 import type { SendOutcome } from './outbox'
 import { pollById } from '../data/polls'
 import { h } from './dom'
-import { pollForm, readChoice } from './forms'
+import { fillForm, pollForm, readChoice } from './forms'
 import { participantId } from './ids'
 import { Outbox } from './outbox'
 import './style.css'
 
+const CHOICES_KEY = 'atelier-choices'
 const pollsRoot = document.getElementById('polls')!
 const connection = document.getElementById('connection')!
-const sections = new Map<string, { section: HTMLElement, status: HTMLElement }>()
+const sections = new Map<string, { section: HTMLElement, form: HTMLFormElement, status: HTMLElement }>()
 const recorded = new Set<string>()
+/** What this phone last had acknowledged, per poll: shown again after a reload. */
+const lastChoices = JSON.parse(localStorage.getItem(CHOICES_KEY) ?? '{}') as Record<string, Choice>
+const pendingChoices = new Map<string, Choice>()
+
+/** Live regions are read aloud on every change: write only when the text really changes. */
+function say(el: HTMLElement, text: string, tone: 'info' | 'ok' | 'error'): void {
+  if (el.textContent !== text)
+    el.textContent = text
+  el.dataset.tone = tone
+}
 
 function setStatus(pollId: string, text: string, tone: 'info' | 'ok' | 'error'): void {
   const entry = sections.get(pollId)
-  if (!entry)
-    return
-  entry.status.textContent = text
-  entry.status.dataset.tone = tone
+  if (entry)
+    say(entry.status, text, tone)
 }
 
 const outbox = new Outbox(participantId(), {
   onOutcome(pollId: string, outcome: SendOutcome) {
     if (outcome.kind === 'recorded') {
       recorded.add(pollId)
+      const choice = pendingChoices.get(pollId)
+      if (choice) {
+        lastChoices[pollId] = choice
+        localStorage.setItem(CHOICES_KEY, JSON.stringify(lastChoices))
+      }
       setStatus(pollId, 'Vote enregistré. Vous pouvez le modifier tant que le vote est ouvert.', 'ok')
     }
     else if (outcome.kind === 'refused') {
@@ -39,20 +53,22 @@ const outbox = new Outbox(participantId(), {
 function openSection(poll: PollDefinition): void {
   const status = h('p', { 'class': 'status', 'role': 'status', 'aria-live': 'polite' })
   const form = pollForm(poll)
+  const previous = lastChoices[poll.id]
+  if (previous)
+    fillForm(form, previous)
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     const choice = readChoice(poll, form)
     if (typeof choice === 'string') {
-      status.textContent = choice
-      status.dataset.tone = 'error'
+      say(status, choice, 'error')
       return
     }
-    status.textContent = 'Envoi en cours…'
-    status.dataset.tone = 'info'
+    say(status, 'Envoi en cours…', 'info')
+    pendingChoices.set(poll.id, choice)
     outbox.submit(poll.id, choice)
   })
   const section = h('section', { 'class': 'poll', 'aria-labelledby': `q-${poll.id}` }, h('h2', { id: `q-${poll.id}` }, poll.question), form, status)
-  sections.set(poll.id, { section, status })
+  sections.set(poll.id, { section, form, status })
   pollsRoot.append(section)
 }
 
@@ -60,9 +76,10 @@ function closeSection(pollId: string): void {
   const entry = sections.get(pollId)
   if (!entry)
     return
-  const text = recorded.has(pollId) ? 'Ce vote est clos. Merci, votre vote a été pris en compte.' : 'Ce vote est clos.'
-  entry.section.replaceChildren(h('p', { class: 'closed', role: 'status' }, text))
   sections.delete(pollId)
+  // The status element is already a live region: reuse it so the closing is read out.
+  entry.form.remove()
+  say(entry.status, recorded.has(pollId) ? 'Ce vote est clos. Merci, votre vote a été pris en compte.' : 'Ce vote est clos.', 'info')
   setTimeout(() => entry.section.remove(), 8000)
 }
 
@@ -76,18 +93,31 @@ function render(snapshot: ResultsSnapshot): void {
     if (!sections.has(poll.id))
       openSection(poll)
   }
-  connection.textContent = open.length ? 'Connecté : un vote est ouvert.' : 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.'
-  connection.dataset.tone = 'ok'
+  say(connection, open.length ? 'Connecté : un vote est ouvert.' : 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.', 'ok')
 }
 
-function listen(): void {
+/** Follows the open polls; reopens the stream itself when the browser gives up on it. */
+function listen(failures = 0): void {
   const source = new EventSource('/api/stream')
-  source.addEventListener('snapshot', event => render(JSON.parse((event as MessageEvent<string>).data) as ResultsSnapshot))
-  source.addEventListener('error', () => {
-    connection.textContent = 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.'
-    connection.dataset.tone = 'error'
+  source.addEventListener('snapshot', (event) => {
+    failures = 0
+    render(JSON.parse((event as MessageEvent<string>).data) as ResultsSnapshot)
   })
+  source.addEventListener('error', () => {
+    say(connection, 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.', 'error')
+    if (source.readyState === EventSource.CLOSED)
+      setTimeout(listen, Math.min(15_000, 1000 * 2 ** failures), failures + 1)
+  })
+}
+
+/** The retention period comes from the server's configuration. */
+async function showRetention(): Promise<void> {
+  const info = await fetch('/api/info').then(r => r.json() as Promise<{ retentionDays?: number }>).catch(() => null)
+  const el = document.getElementById('retention-days')
+  if (el && info?.retentionDays)
+    el.textContent = String(info.retentionDays)
 }
 
 listen()
 outbox.resume()
+void showRetention()

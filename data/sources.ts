@@ -1,6 +1,6 @@
 /**
  * Every reference the deck cites. Slides and other data files point here by id,
- * and `sources.test.ts` checks that each id is known and each source is cited.
+ * and `data.test.ts` checks that each id is known and each source is cited.
  */
 export interface Source {
   /** Citation used in footnotes: « Autor, 2024 ». */

@@ -14,9 +14,9 @@ export const categories = {
 
 export interface ProductCategory {
   label: string
-  /** Shown on each tile so that the category never rests on colour alone. */
+  /** Read by screen readers on each tile (sighted readers get the icon and the legend). */
   short: string
-  /** UnoCSS icon class (Carbon set, bundled offline by Slidev). */
+  /** UnoCSS icon class (Carbon set, bundled offline by Slidev): each category has its own shape. */
   icon: string
   color: string
 }

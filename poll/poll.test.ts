@@ -3,7 +3,7 @@ import { pollById } from '../data/polls'
 import { findPoll, parseBallot, validateChoice } from './ballot'
 import { hasResults, parseResultsSnapshot, viewOf } from './snapshot'
 import { applyCommand, initialPollState } from './state'
-import { agreement, emptyTally, majorityVerdict, replaceInTally, tallyOf } from './tally'
+import { agreement, comparison, emptyTally, majorityVerdict, replaceInTally, tallyOf } from './tally'
 
 const warmup = pollById('warmup')!
 const verdict = pollById('verdict')!
@@ -27,6 +27,14 @@ describe('tallies', () => {
     replaceInTally(tally, { verdicts: { 'none.simple': 'N', 'large.distinct': 'Y' } }, { verdicts: { 'none.simple': 'Y' } })
     expect(tally.kind === 'verdict' && tally.cells['none.simple']).toEqual({ N: 0, O: 0, Y: 1 })
     expect(tally.kind === 'verdict' && tally.cells['large.distinct']).toEqual({ N: 0, O: 0, Y: 0 })
+  })
+
+  it('compares the room with the speaker: agreement, a split that includes the speaker, or disagreement', () => {
+    expect(comparison({ N: 1, O: 3, Y: 0 }, 'O')).toBe('agree')
+    expect(comparison({ N: 3, O: 0, Y: 3 }, 'N')).toBe('split')
+    expect(comparison({ N: 0, O: 2, Y: 2 }, 'N')).toBe('disagree')
+    expect(comparison({ N: 0, O: 0, Y: 1 }, 'O')).toBe('disagree')
+    expect(comparison({ N: 0, O: 0, Y: 0 }, 'O')).toBe('none')
   })
 
   it('finds the majority verdict, or none on a tie', () => {

@@ -52,7 +52,7 @@ export function parseResultsSnapshot(input: unknown): ResultsSnapshot {
   const parsed = resultsSnapshotSchema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    throw new Error(`Invalid results snapshot at ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new Error(`Champ « ${issue.path.join('.') || '(racine)'} » : ${issue.message}`)
   }
   return parsed.data as ResultsSnapshot
 }

@@ -68,6 +68,22 @@ export function majorityVerdict(counts: Record<Verdict, number>): Verdict | null
   return best === null || tie || counts[best] === 0 ? null : best
 }
 
+/** The verdicts with the most votes (several on a tie; none when nobody voted). */
+export function leadingVerdicts(counts: Record<Verdict, number>): Verdict[] {
+  const top = Math.max(...verdictIds.map(v => counts[v]))
+  return top === 0 ? [] : verdictIds.filter(v => counts[v] === top)
+}
+
+/** How the room's votes on a cell compare with the speaker's verdict. */
+export function comparison(counts: Record<Verdict, number>, speaker: Verdict): 'agree' | 'split' | 'disagree' | 'none' {
+  const leaders = leadingVerdicts(counts)
+  if (leaders.length === 0)
+    return 'none'
+  if (leaders.length === 1)
+    return leaders[0] === speaker ? 'agree' : 'disagree'
+  return leaders.includes(speaker) ? 'split' : 'disagree'
+}
+
 /** Share of a cell's voters who agree with a given verdict, 0..1 (0 when nobody voted). */
 export function agreement(counts: Record<Verdict, number>, verdict: Verdict): number {
   const total = cellTotal(counts)

@@ -12,8 +12,12 @@ async function main(): Promise<void> {
   const apiPort = process.env.ATELIER_API_PORT ?? '3031'
   if (isStale(['dist/audience/index.html'], ['audience', 'data', 'poll']))
     await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
-  await startServer({ ...process.env, PORT: apiPort, HOST: '127.0.0.1', PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${lanAddress()}:${port}` })
-  const slidev = spawn(bin('slidev'), ['slides.md', '--port', port, '--bind', '0.0.0.0'], {
+  // Slidev's dev server lets any connected browser drive the slides: keep it on this
+  // machine unless DEV_HOST says otherwise (phones then reach /vote through it).
+  const host = process.env.DEV_HOST ?? '127.0.0.1'
+  const audienceHost = host === '127.0.0.1' ? 'localhost' : lanAddress()
+  await startServer({ ...process.env, PORT: apiPort, HOST: '127.0.0.1', DECK_PORT: port, PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${audienceHost}:${port}` })
+  const slidev = spawn(bin('slidev'), ['slides.md', '--port', port, '--bind', host], {
     stdio: 'inherit',
     env: { ...process.env, ATELIER_API_PORT: apiPort },
   })

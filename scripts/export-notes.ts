@@ -50,9 +50,9 @@ export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-not
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { output: { type: 'string', short: 'o' } } })
   exportNotes(values.output)
-    .then(path => console.log(`\nNotes PDF written: ${path}`))
+    .then(path => console.log(`\nNotes enregistrées : ${path}`))
     .catch((error: Error) => {
-      console.error(`Notes export failed: ${error.message}`)
+      console.error(`L'export des notes a échoué : ${error.message}`)
       process.exit(1)
     })
 }

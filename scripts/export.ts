@@ -31,7 +31,7 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
     args.push('--with-clicks')
   await run(bin('slidev'), args, env)
   if (!existsSync(output) || statSync(output).size === 0)
-    throw new Error(`Slidev finished but wrote no PDF at ${output}`)
+    throw new Error(`Slidev s'est terminé sans écrire de PDF (${output})`)
   return output
 }
 
@@ -44,9 +44,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   })
   exportDeck({ output: values.output, withClicks: values['with-clicks'], results: values.results, token: process.env.PRESENTER_TOKEN })
-    .then(path => console.log(`\nPDF written: ${path}`))
+    .then(path => console.log(`\nPDF enregistré : ${path}`))
     .catch((error: Error) => {
-      console.error(`Export failed: ${error.message}`)
+      console.error(`L'export a échoué : ${error.message}`)
       process.exit(1)
     })
 }

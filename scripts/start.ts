@@ -7,7 +7,7 @@ import { isStale } from './lib/freshness'
 
 async function main(): Promise<void> {
   if (isStale(['dist/deck/index.html', 'dist/audience/index.html', SERVER_BUNDLE])) {
-    console.log('Building the deck and the phone page (first start or files changed)…')
+    console.log('Préparation de la présentation et de la page de vote (premier démarrage ou fichiers modifiés)…')
     await build()
   }
   const server = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], { stdio: 'inherit' })
@@ -18,6 +18,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`npm start failed: ${error.message}`)
+  console.error(`Le démarrage a échoué : ${error.message}`)
   process.exit(1)
 })

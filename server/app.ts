@@ -76,7 +76,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   }
   purge()
   const purgeTimer = setInterval(purge, 3_600_000).unref()
-  const urls = publicUrls(config.port, config.presenterToken, config.publicUrl)
+  const urls = publicUrls(config.deckPort, config.presenterToken, config.publicUrl)
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof StoreUnavailableError) {
@@ -109,7 +109,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   })
 
   app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', store: service.tryLoad() ? 'ok' : 'unavailable', screens: hub.size }))
-  await app.register(audienceApi, { service, hub, urls, perParticipantPerMinute: config.rateLimitPerParticipant })
+  await app.register(audienceApi, { service, hub, urls, perParticipantPerMinute: config.rateLimitPerParticipant, retentionDays: config.retentionDays })
   await app.register(presenterApi, { service, hub, token: config.presenterToken })
   await app.register(resultsApi, { service, token: config.presenterToken })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })

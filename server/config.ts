@@ -9,7 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   DATA_DIR: z.string().default('.data'),
   /** Given by the speaker, or generated at start and shown only in the presenter URL. */
-  PRESENTER_TOKEN: z.string().min(16, 'PRESENTER_TOKEN must be at least 16 characters').optional(),
+  PRESENTER_TOKEN: z.string().min(16, 'PRESENTER_TOKEN doit compter au moins 16 caractères').optional(),
   /** Requests per minute from one address. A venue's Wi-Fi puts hundreds of phones behind one. */
   RATE_LIMIT_PER_ADDRESS: int(6000),
   /** Ballots per minute from one participant. */
@@ -25,6 +25,8 @@ const envSchema = z.object({
   RETENTION_DAYS: int(30),
   /** Origins allowed to call the API from another site (comma-separated). Empty: CORS closed. */
   CORS_ORIGINS: z.string().default(''),
+  /** Port of the page the speaker opens, when it is not this server's (npm run dev). */
+  DECK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The public address printed and put in the QR code, when the LAN address is not the right one. */
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -33,6 +35,8 @@ const envSchema = z.object({
 export interface ServerConfig {
   host: string
   port: number
+  /** Port in the presenter and projector addresses (the deck's, which differs in dev). */
+  deckPort: number
   dataDir: string
   presenterToken: string
   /** True when the token was generated at start (then it is printed in the presenter URL). */
@@ -57,12 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
     const lines = parsed.error.issues.map(i => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+    throw new Error(`Configuration invalide :\n${lines.join('\n')}`)
   }
   const e = parsed.data
   return {
     host: e.HOST,
     port: e.PORT,
+    deckPort: e.DECK_PORT ?? e.PORT,
     dataDir: resolve(root, e.DATA_DIR),
     presenterToken: e.PRESENTER_TOKEN ?? randomBytes(18).toString('base64url'),
     generatedToken: !e.PRESENTER_TOKEN,

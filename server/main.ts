@@ -10,7 +10,7 @@ function banner(config: ServerConfig, urls: { audience: string, presenter: strin
     '  Atelier IA — serveur de vote prêt',
     '',
     `  Présentateur (ce portable uniquement) : ${urls.presenter}`,
-    `  Projection                            : http://localhost:${config.port}/`,
+    `  Projection                            : http://localhost:${config.deckPort}/`,
     `  Public (téléphones)                   : ${urls.audience}`,
     '',
     qr.split('\n').map(l => `  ${l}`).join('\n'),
@@ -29,7 +29,15 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const { app, service, urls } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
   if (!service.storeReady)
     app.log.warn(`cannot open the ballot database in ${config.dataDir}: votes get 503 until it can be written`)
-  await app.listen({ host: config.host, port: config.port })
+  try {
+    await app.listen({ host: config.host, port: config.port })
+  }
+  catch (error) {
+    await app.close()
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`le port ${config.port} est déjà utilisé. Un serveur de vote tourne peut-être déjà dans un autre terminal ; sinon, choisissez un autre port : PORT=${config.port + 1} npm start`)
+    throw error
+  }
   process.stdout.write(banner(config, urls))
   let stopping = false
   const stop = async (signal: string) => {
@@ -46,7 +54,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   startServer().catch((error: Error) => {
-    console.error(`Cannot start the vote server: ${error.message}`)
+    console.error(`Le serveur de vote n'a pas pu démarrer : ${error.message}`)
     process.exit(1)
   })
 }

@@ -103,12 +103,12 @@ describe('the PDF with the room\'s results', () => {
     const snapshot = JSON.parse(readFileSync(saved, 'utf8'))
     expect(snapshot.polls.find((p: { id: string }) => p.id === 'verdict').participants).toBe(7)
     expect(snapshot.polls.every((p: { tally: unknown }) => p.tally !== null)).toBe(true)
-    await expect(resolveResults('http://127.0.0.1:9/', `${OUT}/never.json`)).rejects.toThrow(/Cannot reach the vote server/)
+    await expect(resolveResults('http://127.0.0.1:9/', `${OUT}/never.json`)).rejects.toThrow(/Serveur de vote injoignable/)
   })
 
   it('refuses an invalid results file with a clear message', async () => {
     writeFileSync(`${OUT}/bad.json`, '{"version":1,"polls":"nope"}')
-    await expect(exportDeck({ output: `${OUT}/never.pdf`, results: `${OUT}/bad.json` })).rejects.toThrow(/not a valid snapshot/)
+    await expect(exportDeck({ output: `${OUT}/never.pdf`, results: `${OUT}/bad.json` })).rejects.toThrow(/pas un relevé de résultats valide/)
     expect(existsSync(`${OUT}/never.pdf`)).toBe(false)
   })
 })

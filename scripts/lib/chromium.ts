@@ -43,11 +43,13 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   }
 }
 
+// Shown to the speaker or the organisers in their terminal, hence in French.
 export const INSTALL_HINT = [
-  'No Chrome or Chromium browser was found.',
-  '  Debian/Ubuntu: sudo apt-get install -y chromium',
-  '  macOS: install Google Chrome, or brew install --cask chromium',
-  '  Or point CHROMIUM_PATH at an installed Chrome/Chromium executable.',
+  'Aucun navigateur Chrome ou Chromium n\'a été trouvé.',
+  '  Debian/Ubuntu : sudo apt-get install -y chromium',
+  '  macOS : installez Google Chrome, ou brew install --cask chromium',
+  '  Windows : installez Google Chrome',
+  '  Ou indiquez le chemin du navigateur dans la variable CHROMIUM_PATH.',
 ].join('\n')
 
 /** The browser's path, or exits with a message saying how to install one. */

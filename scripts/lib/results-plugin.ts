@@ -14,13 +14,13 @@ export function loadResultsFile(file: string): unknown {
     text = readFileSync(path, 'utf8')
   }
   catch (error) {
-    throw new Error(`Cannot read the results file ${path}: ${(error as Error).message}`)
+    throw new Error(`Impossible de lire le fichier de résultats ${path} : ${(error as Error).message}`)
   }
   try {
     return parseResultsSnapshot(JSON.parse(text))
   }
   catch (error) {
-    throw new Error(`The results file ${path} is not a valid snapshot. ${(error as Error).message}`)
+    throw new Error(`Le fichier ${path} n'est pas un relevé de résultats valide. ${(error as Error).message}`)
   }
 }
 

@@ -22,13 +22,13 @@ export async function resolveResults(source: string, saveTo: string, token?: str
     res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
   }
   catch (error) {
-    throw new Error(`Cannot reach the vote server at ${url}: ${(error as Error).message}`)
+    throw new Error(`Serveur de vote injoignable à ${url} : ${(error as Error).message}`)
   }
   if (!res.ok)
-    throw new Error(`The vote server answered ${res.status} for ${url}`)
+    throw new Error(`Le serveur de vote a répondu ${res.status} pour ${url}${res.status === 403 ? ' (jeton présentateur refusé)' : ''}`)
   const snapshot = parseResultsSnapshot(await res.json())
   if (!token && snapshot.polls.some(p => p.tally === null))
-    console.warn('Some polls are blind and no PRESENTER_TOKEN was given: their results are not in the PDF.')
+    console.warn('Attention : des sondages sont à l\'aveugle et PRESENTER_TOKEN n\'est pas donné ; leurs résultats ne figurent pas dans le PDF.')
   mkdirSync(dirname(saveTo), { recursive: true })
   writeFileSync(saveTo, `${JSON.stringify(snapshot, null, 2)}\n`)
   return resolve(saveTo)

@@ -9,10 +9,11 @@ export interface AudienceApiOptions {
   hub: SseHub
   urls: PublicUrls
   perParticipantPerMinute: number
+  retentionDays: number
 }
 
 /** What phones and the projected deck use: no token, aggregates only. */
-export async function audienceApi(app: FastifyInstance, { service, hub, urls, perParticipantPerMinute }: AudienceApiOptions): Promise<void> {
+export async function audienceApi(app: FastifyInstance, { service, hub, urls, perParticipantPerMinute, retentionDays }: AudienceApiOptions): Promise<void> {
   // createRateLimit, not rateLimit: the per-address limit has already run on this request,
   // and the plugin runs only one rateLimit handler per request.
   const perParticipant = app.createRateLimit({
@@ -44,5 +45,5 @@ export async function audienceApi(app: FastifyInstance, { service, hub, urls, pe
     hub.add(reply.raw, 'public', req.ip)
   })
 
-  app.get('/api/info', async () => ({ audienceUrl: urls.audience }))
+  app.get('/api/info', async () => ({ audienceUrl: urls.audience, retentionDays }))
 }
