@@ -149,6 +149,14 @@ describe('live voting from phones', () => {
     expect(await audit()).toEqual([])
     await p.page.screenshot({ path: 'test-results/slides/phone-placement.png', fullPage: true })
     await speaker.locator('[data-action="close"]:visible').first().click()
+    // The other two forms: the verdict grid and the warm-up question.
+    for (const [poll, heading] of [['verdict', /l'IA générative est-elle prête/], ['warmup', /Utilisez-vous déjà/]] as const) {
+      await fetch(`${server.url}/api/polls/${poll}/open`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+      await p.page.getByRole('heading', { name: heading }).waitFor()
+      expect(await audit(), poll).toEqual([])
+      await p.page.screenshot({ path: `test-results/slides/phone-${poll}.png`, fullPage: true })
+      await fetch(`${server.url}/api/polls/${poll}/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    }
     await p.context.close()
     await speaker.close()
   })
