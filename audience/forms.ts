@@ -27,7 +27,7 @@ function verdictFields(poll: VerdictPoll): HTMLElement {
     const row = matrixRows.find(r => r.id === cell.row)!.label
     const column = matrixColumns.find(c => c.id === cell.column)!.label
     return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
-      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { class: 'verdict__label' }, verdicts[v].label)),
+      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { 'class': 'verdict__label', 'aria-hidden': 'true' }, verdicts[v].short), h('span', { class: 'sr-only' }, verdicts[v].label)),
     ), h('label', { class: 'verdict verdict--none' }, h('input', { type: 'radio', name: id, value: '', checked: true }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, '–'), h('span', { class: 'verdict__label' }, 'Sans avis'))))
   }))
 }
