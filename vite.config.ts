@@ -6,6 +6,11 @@ import { resultsSnapshotPlugin } from './scripts/lib/results-plugin'
 // `npm run dev` Slidev's dev server forwards /api to it.
 export default defineConfig({
   plugins: [resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE)],
+  // Known up front, so that a first export on a fresh clone does not discover it
+  // half-way and reload the page under the PDF printer.
+  optimizeDeps: {
+    include: ['uqr'],
+  },
   server: {
     proxy: {
       '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false },
