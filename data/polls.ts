@@ -1,5 +1,5 @@
 import type { CellId } from './matrix'
-import { cellIds, cellLabel, verdicts } from './matrix'
+import { cellIds, cellLabel } from './matrix'
 
 /**
  * The audience polls. `choice` polls take one option per participant; the
@@ -69,5 +69,3 @@ export const pollIds = polls.map(p => p.id) as PollId[]
 export function pollById(id: string): PollDefinition | undefined {
   return (polls as readonly PollDefinition[]).find(p => p.id === id)
 }
-
-export const verdictChoices = Object.values(verdicts)

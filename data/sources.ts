@@ -176,7 +176,3 @@ export const sources = {
 } as const satisfies Record<string, Source>
 
 export type SourceId = keyof typeof sources
-
-export function sourceById(id: SourceId): Source {
-  return sources[id]
-}

@@ -56,8 +56,3 @@ export function parseResultsSnapshot(input: unknown): ResultsSnapshot {
   }
   return parsed.data as ResultsSnapshot
 }
-
-/** True when the snapshot holds at least one ballot worth printing. */
-export function hasResults(snapshot: ResultsSnapshot | null | undefined): snapshot is ResultsSnapshot {
-  return !!snapshot && snapshot.polls.some(p => p.participants > 0 && p.tally !== null)
-}

@@ -43,29 +43,9 @@ export function tallyOf(poll: PollDefinition, choices: Iterable<Choice>): Tally 
   return tally
 }
 
-export function cloneTally(tally: Tally): Tally {
-  return structuredClone(tally)
-}
-
 /** Total of N/O/Y for one cell. */
 export function cellTotal(counts: Record<Verdict, number>): number {
   return verdictIds.reduce((sum, v) => sum + counts[v], 0)
-}
-
-/** The verdict most of the room chose for a cell, or null on a tie or no vote. */
-export function majorityVerdict(counts: Record<Verdict, number>): Verdict | null {
-  let best: Verdict | null = null
-  let tie = false
-  for (const v of verdictIds) {
-    if (best === null || counts[v] > counts[best]) {
-      best = v
-      tie = false
-    }
-    else if (counts[v] === counts[best]) {
-      tie = true
-    }
-  }
-  return best === null || tie || counts[best] === 0 ? null : best
 }
 
 /** The verdicts with the most votes (several on a tie; none when nobody voted). */
