@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TEST_TOKEN } from '../server/testing'
 import { launchBrowser } from './helpers/browser'
-import { deckOutline } from './helpers/deck-outline'
+import { deckOutline, slideNo } from './helpers/deck-outline'
 import { startServerProcess } from './helpers/server-process'
 
 const SHOTS = 'test-results/slides'
@@ -70,7 +70,7 @@ describe('the built deck, served by the vote server', () => {
 
   it('highlights a Top-50 category on each click step', async () => {
     const { page } = await watchedPage()
-    const no = outline.find(s => s.alias === 'top50')!.no
+    const no = slideNo('top50', outline)
     await page.goto(`${server.url}/top50`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${no}`)
     await expect(slide.locator('.product').count()).resolves.toBe(50)
@@ -81,7 +81,7 @@ describe('the built deck, served by the vote server', () => {
 
   it('opens a matrix cell from the keyboard without leaving the slide', async () => {
     const { page } = await watchedPage()
-    const no = outline.find(s => s.alias === 'grille')!.no
+    const no = slideNo('grille', outline)
     await page.goto(`${server.url}/grille`, { waitUntil: 'networkidle' })
     const url = page.url()
     const slide = page.locator(`.slidev-page-${no}`)
@@ -96,7 +96,7 @@ describe('the built deck, served by the vote server', () => {
 
   it('opens the presenter view with the notes and poll controls for the token holder', async () => {
     const { page, errors } = await watchedPage()
-    const verdictNo = outline.find(s => s.alias === 'verdict')!.no
+    const verdictNo = slideNo('verdict', outline)
     await page.goto(`${server.url}/presenter/${verdictNo}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
     await expect(page.locator('[data-testid="poll-controls"] [data-action="open"]').first().isVisible()).resolves.toBe(true)
     await expect(page.locator('body').textContent()).resolves.toContain('votez N, O ou Y')
@@ -108,7 +108,7 @@ describe('the built deck, served by the vote server', () => {
 
   it('never shows poll controls on the projected slide', async () => {
     const { page } = await watchedPage()
-    const no = outline.find(s => s.alias === 'verdict')!.no
+    const no = slideNo('verdict', outline)
     await page.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
     await page.locator(`.slidev-page-${no} [data-testid="poll-live"]`).waitFor()
     await expect(page.locator('[data-testid="poll-controls"]').count()).resolves.toBe(0)

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { command, eventually, freshId, results, startTestServer, vote } from '../server/testing'
 import { launchBrowser } from './helpers/browser'
-import { deckOutline } from './helpers/deck-outline'
+import { slideNo } from './helpers/deck-outline'
 import { startServerProcess } from './helpers/server-process'
 import { canMount, mountTmpfs, remount, unmount } from './helpers/tmpfs'
 
@@ -58,7 +58,7 @@ describe('a restart while pages are connected', () => {
     await command(first.url, 'placement', 'open')
     await vote(first.url, 'placement', { option: 'none.simple' })
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
-    const no = deckOutline().find(s => s.alias === 'projet')!.no
+    const no = slideNo('projet')
     await page.goto(`${first.url}/projet`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${no}`)
     await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe('1')

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellIds, verdictIds } from '../data/matrix'
 import { TEST_TOKEN } from '../server/testing'
 import { launchBrowser } from './helpers/browser'
-import { deckOutline } from './helpers/deck-outline'
+import { deckOutline, slideNo as slideNumber } from './helpers/deck-outline'
 import { startServerProcess } from './helpers/server-process'
 
 const PHONES = 20
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const outline = deckOutline()
-const slideNo = (alias: string) => outline.find(s => s.alias === alias)!.no
+const slideNo = (alias: string) => slideNumber(alias, outline)
 
 let server: ServerProcess
 let browser: Browser

@@ -18,3 +18,11 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
     alias: s.frontmatter.routeAlias as string | undefined,
   }))
 }
+
+/** The number of the slide with this `routeAlias`; fails loudly if slides.md lost it. */
+export function slideNo(alias: string, outline = deckOutline()): number {
+  const slide = outline.find(s => s.alias === alias)
+  if (!slide)
+    throw new Error(`No slide has routeAlias: ${alias}`)
+  return slide.no
+}
