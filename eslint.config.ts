@@ -1,5 +1,4 @@
 import antfu from '@antfu/eslint-config'
-import './scripts/lib/node20-compat'
 
 export default antfu({
   vue: true,
@@ -7,11 +6,23 @@ export default antfu({
   formatters: {
     css: true,
     markdown: 'prettier',
-    slidev: { files: ['slides.md'] },
+    slidev: {
+      files: ['slides.md'],
+    },
   },
-  ignores: ['dist/**', 'exports/**', '.data/**', 'docs/**/*.md'],
+  ignores: [
+    'dist/**',
+    'exports/**',
+    '.data/**',
+    'docs/**/*.md',
+  ],
 }, {
-  files: ['scripts/**/*.ts', 'server/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
+  files: [
+    'scripts/**/*.ts',
+    'server/**/*.ts',
+    'tests/**/*.ts',
+    '*.config.ts',
+  ],
   rules: {
     'no-console': 'off',
     'node/prefer-global/process': 'off',

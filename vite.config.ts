@@ -1,11 +1,15 @@
 import process from 'node:process'
 import { defineConfig } from 'vite'
-import { resultsSnapshotPlugin } from './scripts/lib/results-plugin'
+import { palettePlugin } from './scripts/lib/palette-plugin.ts'
+import { resultsSnapshotPlugin } from './scripts/lib/results-plugin.ts'
 
 // Merged by Slidev into its own config. The API lives in the vote server: in
 // `npm run dev` Slidev's dev server forwards /api to it.
 export default defineConfig({
-  plugins: [resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE)],
+  plugins: [
+    palettePlugin(),
+    resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE),
+  ],
   // Known up front, so that a first export on a fresh clone does not discover it
   // half-way and reload the page under the PDF printer.
   optimizeDeps: {

@@ -1,5 +1,5 @@
-import type { CellId } from './matrix'
-import { cellIds, cellLabel } from './matrix'
+import type { CellId } from './matrix.ts'
+import { cellIds, cellLabel } from './matrix.ts'
 
 /**
  * The audience polls. `choice` polls take one option per participant; the
@@ -50,7 +50,10 @@ export const polls = [
     title: 'Votre projet',
     resultsVisibleByDefault: true,
     question: 'Où se situe votre projet ?',
-    options: cellIds.map(id => ({ id, label: cellLabel(id) })),
+    options: cellIds.map(id => ({
+      id,
+      label: cellLabel(id),
+    })),
   },
   {
     id: 'verdict',

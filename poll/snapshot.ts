@@ -1,7 +1,7 @@
-import type { PollDefinition } from '../data/polls'
+import type { PollDefinition } from '../data/polls.ts'
 import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
 import { z } from 'zod'
-import { pollIds } from '../data/polls'
+import { pollIds } from '../data/polls.ts'
 
 export interface PollRecord {
   definition: PollDefinition
@@ -20,14 +20,26 @@ export function viewOf(record: PollRecord, audience: 'public' | 'presenter'): Po
     id: record.definition.id as PollView['id'],
     ...record.state,
     participants: record.participants,
-    tally: visible ? structuredClone(record.tally) : null,
+    tally: visible
+      ? structuredClone(record.tally)
+      : null,
   }
 }
 
 const counts = z.record(z.string(), z.number().int().nonnegative())
 const tallySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('choice'), counts }),
-  z.object({ kind: z.literal('verdict'), cells: z.record(z.string(), z.object({ N: z.number().int().nonnegative(), O: z.number().int().nonnegative(), Y: z.number().int().nonnegative() })) }),
+  z.object({
+    kind: z.literal('choice'),
+    counts,
+  }),
+  z.object({
+    kind: z.literal('verdict'),
+    cells: z.record(z.string(), z.object({
+      N: z.number().int().nonnegative(),
+      O: z.number().int().nonnegative(),
+      Y: z.number().int().nonnegative(),
+    })),
+  }),
 ])
 
 const pollViewSchema = z.object({

@@ -30,7 +30,7 @@ export async function buildServer(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20.19',
+    target: 'node22.12',
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
@@ -38,7 +38,12 @@ export async function buildServer(): Promise<void> {
 }
 
 export async function build(options: { withPdf?: boolean } = {}): Promise<void> {
-  const deckArgs = ['build', 'slides.md', '--out', 'dist/deck']
+  const deckArgs = [
+    'build',
+    'slides.md',
+    '--out',
+    'dist/deck',
+  ]
   // Slidev exports the PDF during the build and shows a download button for it.
   if (options.withPdf)
     deckArgs.push('--download', '--executable-path', await requireChromium())
@@ -49,7 +54,9 @@ export async function build(options: { withPdf?: boolean } = {}): Promise<void> 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  build({ withPdf: process.argv.includes('--with-pdf') }).catch((error: Error) => {
+  build({
+    withPdf: process.argv.includes('--with-pdf'),
+  }).catch((error: Error) => {
     console.error(error.message)
     process.exit(1)
   })

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { parseSync } from '@slidev/parser'
-import { chromium } from 'playwright-core'
+import { chromium } from 'playwright-chromium'
 import { talk } from '../data/talk'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
 import { notesHtml } from './lib/notes-html'
@@ -30,7 +30,9 @@ export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-not
   const deck = parseSync(readFileSync(slidesFile, 'utf8'), slidesFile)
   const entries = deck.slides.map((s, i) => ({
     no: i + 1,
-    title: i === 0 ? talk.title : (s.title ?? '').replace(TAGS, '').replace(MUSTACHES, '').trim(),
+    title: i === 0
+      ? talk.title
+      : (s.title ?? '').replace(TAGS, '').replace(MUSTACHES, '').trim(),
     note: s.note ?? '',
   }))
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
@@ -39,7 +41,20 @@ export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-not
     const page = await browser.newPage()
     await page.setContent(notesHtml(entries, interFontCss()), { waitUntil: 'load' })
     mkdirSync(dirname(path), { recursive: true })
-    await page.pdf({ path, format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: `<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #666">${talk.event} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`, margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' } })
+    await page.pdf({
+      path,
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="font: 8pt sans-serif; width: 100%; text-align: center; color: #666">${talk.event} · <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      margin: {
+        top: '16mm',
+        bottom: '18mm',
+        left: '16mm',
+        right: '16mm',
+      },
+    })
   }
   finally {
     await browser.close()
@@ -48,7 +63,11 @@ export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-not
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { output: { type: 'string', short: 'o' } } })
+  const { values } = parseArgs({
+    options: {
+      output: { type: 'string', short: 'o' },
+    },
+  })
   exportNotes(values.output)
     .then(path => console.log(`\nNotes enregistrées : ${path}`))
     .catch((error: Error) => {

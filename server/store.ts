@@ -1,9 +1,9 @@
-import type { Database as DB } from 'better-sqlite3'
 import type { Choice, PollState } from '../poll/types'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { DatabaseSync } from 'node:sqlite'
 import { StoreUnavailableError } from './errors'
+import { inTransaction, typed } from './sqlite'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS ballots (
@@ -37,19 +37,65 @@ export type CastResult
     | { kind: 'duplicate' }
     | { kind: 'key-reused' }
 
+interface PollStateRow { poll_id: string, status: string, results_visible: number, opened_at: string | null, closed_at: string | null }
+
 /** How long to wait before trying to reopen a database that could not be opened. */
 const REOPEN_DELAY_MS = 500
+/** Owner only: the file holds who voted what until the retention purge. */
+const PRIVATE_DIR = 0o700
+const PRIVATE_FILE = 0o600
+
+/** Makes the data directory and an empty database file that only this user can read. */
+function preparePrivateFile(dir: string, file: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR })
+  chmodSync(dir, PRIVATE_DIR)
+  // SQLite gives the -wal and -shm files the mode of the main file, so set it before opening.
+  if (!existsSync(file))
+    closeSync(openSync(file, 'a', PRIVATE_FILE))
+  chmodSync(file, PRIVATE_FILE)
+}
+
+function prepare(db: DatabaseSync) {
+  return {
+    receipt: typed<[string], { poll_id: string, participant_id: string }>(db, 'SELECT poll_id, participant_id FROM receipts WHERE idempotency_key = ?'),
+    previous: typed<[string, string], { choice: string }>(db, 'SELECT choice FROM ballots WHERE poll_id = ? AND participant_id = ?'),
+    upsert: typed<[string, string, string, string, string]>(db, `INSERT INTO ballots (poll_id, participant_id, choice, idempotency_key, created_at, updated_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+      ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at`),
+    addReceipt: typed<[string, string, string]>(db, 'INSERT INTO receipts (idempotency_key, poll_id, participant_id) VALUES (?, ?, ?)'),
+    allBallots: typed<[], { poll_id: string, choice: string }>(db, 'SELECT poll_id, choice FROM ballots'),
+    allStates: typed<[], PollStateRow>(db, 'SELECT poll_id, status, results_visible, opened_at, closed_at FROM poll_state'),
+    saveState: typed<[string, string, number, string | null, string | null]>(db, `INSERT INTO poll_state (poll_id, status, results_visible, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (poll_id) DO UPDATE SET status = excluded.status, results_visible = excluded.results_visible, opened_at = excluded.opened_at, closed_at = excluded.closed_at`),
+    deleteBallots: typed<[string]>(db, 'DELETE FROM ballots WHERE poll_id = ?'),
+    purgeBallots: typed<[string]>(db, 'DELETE FROM ballots WHERE updated_at < ?'),
+    purgeReceipts: typed<[]>(db, 'DELETE FROM receipts WHERE NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = receipts.poll_id AND b.participant_id = receipts.participant_id)'),
+    deleteReceipts: typed<[string]>(db, 'DELETE FROM receipts WHERE poll_id = ?'),
+  }
+}
+
+type Statements = ReturnType<typeof prepare>
+
+function stateRow(pollId: string, s: PollState) {
+  return [
+    pollId,
+    s.status,
+    s.resultsVisible ? 1 : 0,
+    s.openedAt,
+    s.closedAt,
+  ] as [string, string, number, string | null, string | null]
+}
 
 /**
- * Ballots and poll states in one SQLite file (WAL). One row per participant and poll,
- * written by an upsert; the counts are never stored, they are derived from the rows.
- * Any SQLite failure becomes a StoreUnavailableError (HTTP 503), and the store
- * reopens itself on a later call once the cause has gone.
+ * Ballots and poll states in one SQLite file (WAL, through Node's built-in `node:sqlite`).
+ * One row per participant and poll, written by an upsert; the counts are never stored,
+ * they are derived from the rows. Any SQLite failure becomes a StoreUnavailableError
+ * (HTTP 503), and the store reopens itself on a later call once the cause has gone.
  */
 export class BallotStore {
-  private db: DB | null = null
+  private db: DatabaseSync | null = null
   private lastOpenAttempt = 0
-  private statements: ReturnType<BallotStore['prepare']> | null = null
+  private statements: Statements | null = null
 
   constructor(private readonly dir: string, private readonly busyTimeoutMs = 1000) {}
 
@@ -57,33 +103,24 @@ export class BallotStore {
     return join(this.dir, 'ballots.sqlite')
   }
 
-  /** Opens the database now; returns false (and stays closed) if it cannot. */
-  tryOpen(): boolean {
-    try {
-      this.open()
-      return true
-    }
-    catch {
-      return false
-    }
-  }
-
-  private open(): { db: DB, statements: ReturnType<BallotStore['prepare']> } {
+  private open(): { db: DatabaseSync, statements: Statements } {
     if (this.db && this.statements)
       return { db: this.db, statements: this.statements }
     const now = Date.now()
     if (now - this.lastOpenAttempt < REOPEN_DELAY_MS && this.lastOpenAttempt !== 0)
       throw new StoreUnavailableError(new Error('database reopen throttled'))
     this.lastOpenAttempt = now
-    let db: DB | null = null
+    let db: DatabaseSync | null = null
     try {
-      mkdirSync(this.dir, { recursive: true })
-      db = new Database(this.file, { timeout: this.busyTimeoutMs })
-      db.pragma('journal_mode = WAL')
+      preparePrivateFile(this.dir, this.file)
+      db = new DatabaseSync(this.file, { timeout: this.busyTimeoutMs })
+      db.exec('PRAGMA journal_mode = WAL')
       // NORMAL in WAL mode survives a process crash (kill -9); only a power cut can lose the last commits.
-      db.pragma('synchronous = NORMAL')
+      db.exec('PRAGMA synchronous = NORMAL')
+      // Deleted ballots are overwritten with zeros, so "reset" and the purge leave nothing to read.
+      db.exec('PRAGMA secure_delete = ON')
       db.exec(SCHEMA)
-      this.statements = this.prepare(db)
+      this.statements = prepare(db)
       this.db = db
       return { db, statements: this.statements }
     }
@@ -93,27 +130,8 @@ export class BallotStore {
     }
   }
 
-  private prepare(db: DB) {
-    return {
-      receipt: db.prepare<[string], { poll_id: string, participant_id: string }>('SELECT poll_id, participant_id FROM receipts WHERE idempotency_key = ?'),
-      previous: db.prepare<[string, string], { choice: string }>('SELECT choice FROM ballots WHERE poll_id = ? AND participant_id = ?'),
-      upsert: db.prepare(`INSERT INTO ballots (poll_id, participant_id, choice, idempotency_key, created_at, updated_at)
-        VALUES (@pollId, @participantId, @choice, @key, @at, @at)
-        ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at`),
-      addReceipt: db.prepare('INSERT INTO receipts (idempotency_key, poll_id, participant_id) VALUES (?, ?, ?)'),
-      allBallots: db.prepare<[], { poll_id: string, choice: string }>('SELECT poll_id, choice FROM ballots'),
-      allStates: db.prepare<[], { poll_id: string, status: string, results_visible: number, opened_at: string | null, closed_at: string | null }>('SELECT * FROM poll_state'),
-      saveState: db.prepare(`INSERT INTO poll_state (poll_id, status, results_visible, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (poll_id) DO UPDATE SET status = excluded.status, results_visible = excluded.results_visible, opened_at = excluded.opened_at, closed_at = excluded.closed_at`),
-      deleteBallots: db.prepare('DELETE FROM ballots WHERE poll_id = ?'),
-      purgeBallots: db.prepare('DELETE FROM ballots WHERE updated_at < ?'),
-      purgeReceipts: db.prepare('DELETE FROM receipts WHERE NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = receipts.poll_id AND b.participant_id = receipts.participant_id)'),
-      deleteReceipts: db.prepare('DELETE FROM receipts WHERE poll_id = ?'),
-    }
-  }
-
   /** Runs `fn` against the open database; any failure closes it so that the next call reopens. */
-  private run<T>(fn: (db: DB, s: ReturnType<BallotStore['prepare']>) => T): T {
+  private run<T>(fn: (db: DatabaseSync, s: Statements) => T): T {
     const { db, statements } = this.open()
     try {
       return fn(db, statements)
@@ -136,50 +154,83 @@ export class BallotStore {
 
   /** Records one ballot atomically: the same idempotency key twice is a no-op. */
   cast(pollId: string, participantId: string, key: string, choice: Choice, at: Date): CastResult {
-    return this.run((db, s) => db.transaction((): CastResult => {
+    return this.run((db, s) => inTransaction(db, (): CastResult => {
       const receipt = s.receipt.get(key)
-      if (receipt)
-        return receipt.poll_id === pollId && receipt.participant_id === participantId ? { kind: 'duplicate' } : { kind: 'key-reused' }
+      if (receipt) {
+        return receipt.poll_id === pollId && receipt.participant_id === participantId
+          ? { kind: 'duplicate' }
+          : { kind: 'key-reused' }
+      }
       const previous = s.previous.get(pollId, participantId)
-      s.upsert.run({ pollId, participantId, choice: JSON.stringify(choice), key, at: at.toISOString() })
+      s.upsert.run(pollId, participantId, JSON.stringify(choice), key, at.toISOString())
       s.addReceipt.run(key, pollId, participantId)
-      return { kind: 'accepted', previous: previous ? JSON.parse(previous.choice) as Choice : undefined }
-    }).immediate())
+      return {
+        kind: 'accepted',
+        previous: previous
+          ? JSON.parse(previous.choice) as Choice
+          : undefined,
+      }
+    }))
   }
 
   saveState(pollId: string, state: PollState): void {
-    this.run((_db, s) => s.saveState.run(pollId, state.status, state.resultsVisible ? 1 : 0, state.openedAt, state.closedAt))
+    this.run((_db, s) => s.saveState.run(...stateRow(pollId, state)))
   }
 
-  /** Drops a poll's ballots and saves its fresh state, in one transaction. */
+  /** Drops a poll's ballots and saves its fresh state, in one transaction, then erases the old pages. */
   reset(pollId: string, state: PollState): void {
-    this.run((db, s) => db.transaction(() => {
-      s.deleteBallots.run(pollId)
-      s.deleteReceipts.run(pollId)
-      s.saveState.run(pollId, state.status, state.resultsVisible ? 1 : 0, state.openedAt, state.closedAt)
-    }).immediate())
+    this.run((db, s) => {
+      inTransaction(db, () => {
+        s.deleteBallots.run(pollId)
+        s.deleteReceipts.run(pollId)
+        s.saveState.run(...stateRow(pollId, state))
+      })
+      this.eraseJournal(db)
+    })
   }
 
   /** Deletes the ballots last changed before `cutoff` (data retention); returns how many. */
   purgeBefore(cutoff: Date): number {
-    return this.run((db, s) => db.transaction(() => {
-      const { changes } = s.purgeBallots.run(cutoff.toISOString())
-      if (changes > 0)
-        s.purgeReceipts.run()
-      return changes
-    }).immediate())
+    return this.run((db, s) => {
+      const deleted = inTransaction(db, () => {
+        const { changes } = s.purgeBallots.run(cutoff.toISOString())
+        if (changes > 0)
+          s.purgeReceipts.run()
+        return Number(changes)
+      })
+      if (deleted > 0)
+        this.eraseJournal(db)
+      return deleted
+    })
+  }
+
+  /**
+   * The write-ahead log still holds the deleted rows' old pages: copy the zeroed pages
+   * into the main file and empty the log. A reader holding an old snapshot can delay
+   * this; the next erase or the close then finishes it.
+   */
+  private eraseJournal(db: DatabaseSync): void {
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
   }
 
   /** Everything on disk, to rebuild the tallies at start. */
   load(): { ballots: StoredBallot[], states: Map<string, PollState> } {
     return this.run((_db, s) => ({
-      ballots: s.allBallots.all().map(r => ({ pollId: r.poll_id, choice: JSON.parse(r.choice) as Choice })),
-      states: new Map(s.allStates.all().map(r => [r.poll_id, {
-        status: r.status === 'open' ? 'open' : 'closed',
-        resultsVisible: r.results_visible === 1,
-        openedAt: r.opened_at,
-        closedAt: r.closed_at,
-      } satisfies PollState])),
+      ballots: s.allBallots.all().map(r => ({
+        pollId: r.poll_id,
+        choice: JSON.parse(r.choice) as Choice,
+      })),
+      states: new Map(s.allStates.all().map(r => [
+        r.poll_id,
+{
+  status: r.status === 'open'
+    ? 'open'
+    : 'closed',
+  resultsVisible: r.results_visible === 1,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+} satisfies PollState,
+      ])),
     }))
   }
 

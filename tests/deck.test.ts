@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-chromium'
 import type { ServerProcess } from './helpers/server-process'
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,7 +25,9 @@ afterAll(async () => {
 
 /** A page that records page errors and every request leaving the deck's origin. */
 async function watchedPage(): Promise<{ page: Page, errors: string[], outside: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 720 },
+  })
   const errors: string[] = []
   const outside: string[] = []
   const origin = new URL(server.url).origin

@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core'
+import type { Browser } from 'playwright-chromium'
 import type { RunningServer } from '../server/testing'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { DatabaseSync } from 'node:sqlite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { command, eventually, freshId, results, startTestServer, vote } from '../server/testing'
 import { launchBrowser } from './helpers/browser'
@@ -32,8 +32,9 @@ describe('a crash in the middle of a storm of ballots', () => {
     storm.killed = true
     await Promise.all(workers)
 
-    const db = new Database(join(first.dataDir, 'ballots.sqlite'), { readonly: true })
-    const stored = new Set(db.prepare<[], { participant_id: string }>('SELECT participant_id FROM ballots WHERE poll_id = \'placement\'').all().map(r => r.participant_id))
+    const db = new DatabaseSync(join(first.dataDir, 'ballots.sqlite'), { readOnly: true })
+    const rows = db.prepare('SELECT participant_id FROM ballots WHERE poll_id = \'placement\'').all() as { participant_id: string }[]
+    const stored = new Set(rows.map(r => r.participant_id))
     db.close()
     expect(acked.filter(id => !stored.has(id))).toEqual([])
 
@@ -57,12 +58,16 @@ describe('a restart while pages are connected', () => {
     const first = await startServerProcess()
     await command(first.url, 'placement', 'open')
     await vote(first.url, 'placement', { option: 'none.simple' })
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     const no = slideNo('projet')
     await page.goto(`${first.url}/projet`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${no}`)
     await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe('1')
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+    })
     await phone.goto(`${first.url}/vote`)
     await phone.getByRole('heading', { name: 'Où se situe votre projet ?' }).waitFor()
 
@@ -103,7 +108,7 @@ describe('a database that cannot be written', () => {
     server = await startTestServer({ SQLITE_BUSY_TIMEOUT_MS: '200' })
     await command(server.url, 'warmup', 'open')
     expect((await vote(server.url, 'warmup', { option: 'often' })).status).toBe(200)
-    const locker = new Database(join(server.dataDir, 'ballots.sqlite'))
+    const locker = new DatabaseSync(join(server.dataDir, 'ballots.sqlite'))
     locker.exec('BEGIN EXCLUSIVE')
     await expectStoreRefusal(server.url)
     locker.exec('COMMIT')

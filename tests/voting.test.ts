@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { ServerProcess } from './helpers/server-process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -29,7 +29,12 @@ afterAll(async () => {
 })
 
 async function phone(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext, page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...options })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    ...options,
+  })
   const page = await context.newPage()
   await page.goto(`${server.url}/vote`)
   return { context, page }
@@ -37,7 +42,9 @@ async function phone(options: { bypassCSP?: boolean } = {}): Promise<{ context: 
 
 /** The presenter view on a slide, with the token taken from the presenter URL. */
 async function presenter(alias: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } })
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 800 },
+  })
   await page.goto(`${server.url}/presenter/${slideNo(alias)}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
   return page
 }
@@ -48,7 +55,10 @@ describe('live voting from phones', () => {
     await speaker.locator('[data-action="open"]:visible').first().click()
 
     // Each phone votes on a few cells; the expected tally is computed from what they chose.
-    const expected: Record<string, Record<string, number>> = Object.fromEntries(cellIds.map(c => [c, { N: 0, O: 0, Y: 0 }]))
+    const expected: Record<string, Record<string, number>> = Object.fromEntries(cellIds.map(c => [
+      c,
+      { N: 0, O: 0, Y: 0 },
+    ]))
     const phones = []
     for (let i = 0; i < PHONES; i++) {
       const p = await phone()
@@ -65,7 +75,9 @@ describe('live voting from phones', () => {
     for (const p of phones)
       await expect(p.page.getByText('Vote enregistré').waitFor()).resolves.toBeUndefined()
 
-    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const projector = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     await projector.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
     const slide = projector.locator(`.slidev-page-${slideNo('verdict')}`)
     await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe(String(PHONES))
@@ -91,20 +103,31 @@ describe('live voting from phones', () => {
   })
 
   it('keeps blind results off the projected slide even in a window that holds the token', async () => {
-    await fetch(`${server.url}/api/polls/verdict/reset`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
-    await fetch(`${server.url}/api/polls/verdict/open`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    await fetch(`${server.url}/api/presenter/polls/verdict/reset`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
+    await fetch(`${server.url}/api/presenter/polls/verdict/open`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
     const p = await phone()
     await p.page.locator('input[name="large.simple"][value="Y"]').check({ force: true })
     await p.page.getByRole('button', { name: 'Envoyer mes verdicts' }).click()
     await p.page.getByText('Vote enregistré').waitFor()
     // A projector window opened from the presenter's tab inherits its session (and token).
-    const projector = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const projector = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     await projector.goto(`${server.url}/verdict?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
     const slide = projector.locator(`.slidev-page-${slideNo('verdict')}`)
     await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe('1')
     await expect(slide.locator('[data-testid^="votes-"]').count()).resolves.toBe(0)
     await expect(slide.textContent()).resolves.toContain('résultats masqués')
-    await fetch(`${server.url}/api/polls/verdict/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    await fetch(`${server.url}/api/presenter/polls/verdict/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
     await projector.close()
     await p.context.close()
   })
@@ -139,7 +162,15 @@ describe('live voting from phones', () => {
     const audit = async () => {
       await p.page.addScriptTag({ content: axeSource })
       return p.page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({
+          runOnly: [
+            'wcag2a',
+            'wcag2aa',
+            'wcag21a',
+            'wcag21aa',
+            'best-practice',
+          ],
+        })
         return result.violations.map(v => `${v.id} (${v.nodes.length})`)
       })
     }
@@ -150,12 +181,21 @@ describe('live voting from phones', () => {
     await p.page.screenshot({ path: 'test-results/slides/phone-placement.png', fullPage: true })
     await speaker.locator('[data-action="close"]:visible').first().click()
     // The other two forms: the verdict grid and the warm-up question.
-    for (const [poll, heading] of [['verdict', /l'IA générative est-elle prête/], ['warmup', /Utilisez-vous déjà/]] as const) {
-      await fetch(`${server.url}/api/polls/${poll}/open`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    for (const [poll, heading] of [
+      ['verdict', /l'IA générative est-elle prête/],
+      ['warmup', /Utilisez-vous déjà/],
+    ] as const) {
+      await fetch(`${server.url}/api/presenter/polls/${poll}/open`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKEN}` },
+      })
       await p.page.getByRole('heading', { name: heading }).waitFor()
       expect(await audit(), poll).toEqual([])
       await p.page.screenshot({ path: `test-results/slides/phone-${poll}.png`, fullPage: true })
-      await fetch(`${server.url}/api/polls/${poll}/close`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+      await fetch(`${server.url}/api/presenter/polls/${poll}/close`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKEN}` },
+      })
     }
     await p.context.close()
     await speaker.close()
@@ -164,7 +204,10 @@ describe('live voting from phones', () => {
   it('keeps the phone page under 30 KB gzipped, fonts excepted', async () => {
     const { gzipSync } = await import('node:zlib')
     const { readdirSync } = await import('node:fs')
-    const files = ['dist/audience/index.html', ...readdirSync('dist/audience/assets').filter(f => /\.(?:js|css)$/.test(f)).map(f => `dist/audience/assets/${f}`)]
+    const files = [
+      'dist/audience/index.html',
+      ...readdirSync('dist/audience/assets').filter(f => /\.(?:js|css)$/.test(f)).map(f => `dist/audience/assets/${f}`),
+    ]
     const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)
     expect(total).toBeLessThan(30 * 1024)
   })
@@ -173,7 +216,9 @@ describe('live voting from phones', () => {
 describe('when the vote server goes away', () => {
   it('keeps the deck usable and says that voting is offline', async () => {
     const own = await startServerProcess()
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
     await page.goto(`${own.url}/verdict`, { waitUntil: 'networkidle' })
     const slide = page.locator(`.slidev-page-${slideNo('verdict')}`)
     await slide.locator('[data-testid="poll-live"]').waitFor()

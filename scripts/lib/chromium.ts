@@ -28,15 +28,20 @@ const USUAL_PATHS = [
  * Chromium paths, then Playwright's own download if there is one. Never downloads.
  */
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  if (env.CHROMIUM_PATH)
-    return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null
+  if (env.CHROMIUM_PATH) {
+    return existsSync(env.CHROMIUM_PATH)
+      ? env.CHROMIUM_PATH
+      : null
+  }
   const found = USUAL_PATHS.find(p => existsSync(p))
   if (found)
     return found
   try {
-    const { chromium } = await import('playwright-core')
+    const { chromium } = await import('playwright-chromium')
     const own = chromium.executablePath()
-    return own && existsSync(own) ? own : null
+    return own && existsSync(own)
+      ? own
+      : null
   }
   catch {
     return null

@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseResultsSnapshot } from '../../poll/snapshot'
+import { parseResultsSnapshot } from '../../poll/snapshot.ts'
 
 const ID = 'virtual:atelier-results'
 const RESOLVED = `\0${ID}`
@@ -32,11 +32,15 @@ export function loadResultsFile(file: string): unknown {
 export function resultsSnapshotPlugin(file: string | undefined): Plugin {
   return {
     name: 'atelier:results-snapshot',
-    resolveId: id => (id === ID ? RESOLVED : undefined),
+    resolveId: id => (id === ID
+      ? RESOLVED
+      : undefined),
     load(id) {
       if (id !== RESOLVED)
         return undefined
-      const snapshot = file ? loadResultsFile(file) : null
+      const snapshot = file
+        ? loadResultsFile(file)
+        : null
       return `export default ${JSON.stringify(snapshot)}`
     },
   }

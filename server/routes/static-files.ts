@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
@@ -8,18 +8,33 @@ const ASSET_PATH = /[/\\]assets[/\\]/
 const DECK_ROUTE = /^(?:\/[\w-]+)*\/?(?:\?.*)?$/
 
 /** Hashed assets never change; pages must be revalidated so a rebuild shows at once. */
-function cacheHeaders(res: { setHeader: (k: string, v: string) => void }, path: string): void {
-  res.setHeader('cache-control', ASSET_PATH.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+function cacheHeaders(reply: FastifyReply, path: string): void {
+  reply.header('cache-control', ASSET_PATH.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache')
 }
 
 /** The built deck at `/` (a single-page app) and the phone page at `/vote`. */
 export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }: { deckDir: string, audienceDir: string }): Promise<void> {
   const hasDeck = existsSync(join(deckDir, 'index.html'))
   const hasAudience = existsSync(join(audienceDir, 'index.html'))
-  if (hasDeck)
-    await app.register(fastifyStatic, { root: deckDir, prefix: '/', wildcard: false, index: 'index.html', setHeaders: cacheHeaders })
+  if (hasDeck) {
+    await app.register(fastifyStatic, {
+      root: deckDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+      setHeaders: cacheHeaders,
+    })
+  }
   if (hasAudience) {
-    await app.register(fastifyStatic, { root: audienceDir, prefix: '/vote/', decorateReply: !hasDeck, preCompressed: true, setHeaders: cacheHeaders })
+    await app.register(fastifyStatic, {
+      root: audienceDir,
+      prefix: '/vote/',
+      decorateReply: !hasDeck,
+      preCompressed: true,
+      setHeaders: cacheHeaders,
+    })
     app.get('/vote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', audienceDir, { cacheControl: false }))
   }
 

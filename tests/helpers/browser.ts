@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-chromium'
+import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/lib/chromium'
 
 export async function launchBrowser(): Promise<Browser> {

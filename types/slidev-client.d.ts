@@ -1,0 +1,32 @@
+// The type-checker's view of `@slidev/client`, Slidev 53's public API (its index.ts).
+// The package ships TypeScript sources, not declarations, and they do not compile
+// under this project's flags (they need Slidev's build-time globals such as __DEV__),
+// so tsconfig's `paths` points vue-tsc here. Vite still bundles the real package.
+// Only what the deck uses is declared, with the signatures of the sources.
+import type { ClicksContext, RenderContext } from '@slidev/types'
+import type { ComputedRef, Ref } from 'vue'
+
+/** The part of Slidev's navigation state (`SlidevContextNav`) that the deck reads. */
+export interface SlidevNav {
+  currentSlideNo: number
+  total: number
+  clicks: number
+  isPrintMode: boolean
+  isPrintWithClicks: boolean
+  isPresenter: boolean
+}
+
+export interface SlideContext {
+  $nav: Ref<SlidevNav>
+  $clicksContext: ClicksContext
+  $clicks: Ref<number>
+  $page: Ref<number>
+  $renderContext: Ref<RenderContext>
+  $frontmatter: Record<string, unknown>
+  $scale: Ref<number>
+}
+
+/** Slide context; call it in the setup of a component rendered inside a slide. */
+export function useSlideContext(): SlideContext
+/** True while the slide that holds the calling component is the current one. */
+export function useIsSlideActive(): ComputedRef<boolean>
