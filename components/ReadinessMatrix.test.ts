@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { matrixCells } from '../data/matrix'
 import { nextCellIndex } from './matrix-navigation'
 import ReadinessMatrix from './ReadinessMatrix.vue'
+
+vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))
 
 const detail = (w: ReturnType<typeof mount>) => w.get('[data-testid="matrix-detail"]').text()
 
@@ -75,7 +77,9 @@ describe('readinessMatrix', () => {
   })
 
   it('prints every example of every cell when expanded', () => {
-    const w = mount(ReadinessMatrix, { props: { expanded: true } })
+    const w = mount(ReadinessMatrix, {
+      props: { expanded: true },
+    })
     for (const cell of matrixCells) {
       for (const example of cell.examples)
         expect(w.text()).toContain(example)

@@ -1,12 +1,19 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
-import { ref } from 'vue'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { resetSlide, slide } from '../tests/helpers/slidev-client'
 import StatFigure from './StatFigure.vue'
+
+vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))
+afterEach(resetSlide)
 
 describe('statFigure', () => {
   it('prints the final value, label, population, year and source when printing', () => {
-    const w = mount(StatFigure, { props: { id: 'categoryC' }, global: { provide: { '$$slidev-context': { nav: { isPrintMode: true, currentSlideNo: 1 } }, '$$slidev-page': ref(2) } } })
+    // An inactive slide of a printed deck: the count-up must not leave it at zero.
+    Object.assign(slide, { isPrintMode: true, page: 2, currentSlideNo: 1 })
+    const w = mount(StatFigure, {
+      props: { id: 'categoryC' },
+    })
     expect(w.get('.stat__value').text()).toMatch(/^75/)
     expect(w.text()).toContain('catégorie C')
     expect(w.text()).toContain('2021')
@@ -14,7 +21,9 @@ describe('statFigure', () => {
   })
 
   it('says whose figure an unverified statistic is', () => {
-    const w = mount(StatFigure, { props: { id: 'publicAgentsUsingAi' } })
+    const w = mount(StatFigure, {
+      props: { id: 'publicAgentsUsingAi' },
+    })
     expect(w.text()).toContain('Chiffre cité par Steve Krief')
   })
 })

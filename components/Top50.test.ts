@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
-import { ref } from 'vue'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { top50 } from '../data/top50'
+import { resetSlide, slide } from '../tests/helpers/slidev-client'
 import { categoryCounts, categoryForClick, categoryIds, rankColumns } from './top50-logic'
 import Top50 from './Top50.vue'
+
+vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))
+afterEach(resetSlide)
 
 describe('top-50 logic', () => {
   it('counts 50 products across the categories', () => {
@@ -45,11 +48,11 @@ describe('top50', () => {
   })
 
   it('follows the slide\'s click steps', async () => {
-    const clicks = ref({ current: 3 })
-    const w = mount(Top50, { global: { provide: { '$$slidev-clicks-context': clicks } } })
+    slide.clicks = 3
+    const w = mount(Top50)
     const third = categoryIds[2]!
     expect(w.findAll('.product--on')).toHaveLength(top50.filter(p => p.category === third).length)
-    clicks.value = { current: 0 }
+    slide.clicks = 0
     await w.vm.$nextTick()
     expect(w.findAll('.product--on')).toHaveLength(0)
   })
