@@ -3,6 +3,7 @@ import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import { createSharedComposable } from '@vueuse/core'
 import baked from 'virtual:atelier-results'
 import { shallowRef } from 'vue'
+import { openResultsStream } from '../client/results-stream'
 import { newerSnapshot } from './live-snapshot'
 import { takePresenterToken } from './presenter-token'
 import { currentPrintMode } from './print-mode'
@@ -25,44 +26,41 @@ export interface LiveResults {
 }
 
 /**
- * Follows the results stream. The browser retries a dropped stream by itself, but gives
- * up for good after an error answer (a 429, or a 403 once a restart changed the token):
- * then we reopen it ourselves, with backoff, after checking whether the token still holds.
+ * Follows the results stream. The presenter's stream also carries the results of
+ * blind polls; after a failure we check whether the server still takes its token
+ * (a restart changes it unless PRESENTER_TOKEN is set), and fall back to the public stream.
  */
 function connect(snapshot: Ref<ResultsSnapshot | null>, status: Ref<LiveStatus>, token: string | null, tokenRejected: Ref<boolean>) {
-  if (typeof EventSource === 'undefined') {
-    status.value = 'offline'
-    return
-  }
-  let failures = 0
-  const open = () => {
-    // The presenter's stream also carries the results of blind polls.
-    const presenter = token && !tokenRejected.value
-    const source = new EventSource(presenter ? `/api/presenter/stream?token=${encodeURIComponent(token)}` : '/api/stream')
-    source.addEventListener('snapshot', (event: MessageEvent<string>) => {
-      failures = 0
-      snapshot.value = newerSnapshot(snapshot.value, JSON.parse(event.data) as ResultsSnapshot)
-      status.value = 'live'
-    })
-    source.addEventListener('error', async () => {
-      status.value = 'offline'
-      if (source.readyState !== EventSource.CLOSED)
+  const presenter = () => !!token && !tokenRejected.value
+  openResultsStream({
+    url: () => presenter()
+      ? `/api/presenter/stream?token=${encodeURIComponent(token!)}`
+      : '/api/stream',
+    onSnapshot: (incoming) => {
+      snapshot.value = newerSnapshot(snapshot.value, incoming)
+    },
+    onStatus: (next) => {
+      if (next !== 'connecting' || status.value === 'connecting')
+        status.value = next
+    },
+    onFailure: async () => {
+      if (!presenter())
         return
-      if (presenter) {
-        const check = await fetch('/api/presenter/session', { headers: { authorization: `Bearer ${token}` } }).catch(() => null)
-        tokenRejected.value = check?.status === 401 || check?.status === 403
-      }
-      setTimeout(open, Math.min(15_000, 1000 * 2 ** failures++))
-    })
-  }
-  open()
+      const check = await fetch('/api/presenter/session', {
+        headers: { authorization: `Bearer ${token}` },
+      }).catch(() => null)
+      tokenRejected.value = check?.status === 401 || check?.status === 403
+    },
+  })
 }
 
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
   const printing = currentPrintMode().print
-  const token = typeof window !== 'undefined' ? takePresenterToken() : null
+  const token = typeof window !== 'undefined'
+    ? takePresenterToken()
+    : null
   const tokenRejected = shallowRef(false)
   if (!baked && !printing)
     connect(snapshot, status, token, tokenRejected)
@@ -73,7 +71,10 @@ function useLiveResultsOnce(): LiveResults {
     if (!token)
       return 'Jeton présentateur absent : ouvrez l\'adresse présentateur affichée au démarrage.'
     try {
-      const res = await fetch(`/api/polls/${poll}/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+      const res = await fetch(`/api/presenter/polls/${poll}/${name}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      })
       if (res.ok)
         return null
       const body = await res.json().catch(() => ({})) as { message?: string }
@@ -83,7 +84,13 @@ function useLiveResultsOnce(): LiveResults {
       return 'Serveur de vote injoignable.'
     }
   }
-  return { snapshot, status, isPresenterSession: !!token, tokenRejected, command }
+  return {
+    snapshot,
+    status,
+    isPresenterSession: !!token,
+    tokenRejected,
+    command,
+  }
 }
 
 /** The room's results, shared by every component of the deck (one connection per window). */

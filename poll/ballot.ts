@@ -16,63 +16,85 @@ export interface BallotRequest {
 export type Validation<T> = { ok: true, value: T } | { ok: false, error: string }
 
 const fail = (error: string): { ok: false, error: string } => ({ ok: false, error })
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
 
 /** Looks a poll up by the id in a URL, with the message the audience sees when it is unknown. */
 export function findPoll(pollId: string): Validation<PollDefinition> {
   const poll = pollById(pollId)
-  return poll ? { ok: true, value: poll } : fail(`Sondage inconnu : « ${pollId.slice(0, 40)} ».`)
+  return poll
+    ? { ok: true, value: poll }
+    : fail(`Sondage inconnu : ${quoted(pollId)}.`)
 }
 
 /**
- * Checks a choice against the poll's definition (the matrix data). Every message
- * is in French because the phone page shows it as it is.
+ * The choice a poll accepts, built from its definition (the matrix and polls data).
+ * Every message is in French because the phone page shows it as it is.
  */
-export function validateChoice(poll: PollDefinition, raw: unknown): Validation<Choice> {
-  if (!isRecord(raw))
-    return fail('Le choix doit être un objet.')
+export function choiceSchema(poll: PollDefinition): z.ZodType<Choice> {
+  const onlyField = (field: string, what: string) => (issue: { code: string }) => issue.code === 'unrecognized_keys'
+    ? `Ce sondage attend un seul champ « ${field} » (${what}).`
+    : 'Le choix doit être un objet.'
   if (poll.kind === 'choice') {
-    const keys = Object.keys(raw)
-    if (keys.length !== 1 || typeof raw.option !== 'string')
-      return fail('Ce sondage attend un seul champ « option » (texte).')
-    if (!poll.options.some(o => o.id === raw.option))
-      return fail(`Réponse inconnue pour ce sondage : « ${raw.option.slice(0, 40)} ».`)
-    return { ok: true, value: { option: raw.option } }
+    const options = poll.options.map(o => o.id) as [string, ...string[]]
+    return z.strictObject({
+      option: z.enum(options, {
+        error: issue => typeof issue.input === 'string'
+          ? `Réponse inconnue pour ce sondage : ${quoted(issue.input)}.`
+          : 'Ce sondage attend un champ « option » (texte).',
+      }),
+    }, {
+      error: onlyField('option', 'texte'),
+    })
   }
-  if (Object.keys(raw).length !== 1 || !isRecord(raw.verdicts))
-    return fail('Ce sondage attend un seul champ « verdicts » (objet case → N, O ou Y).')
-  const entries = Object.entries(raw.verdicts)
-  if (entries.length === 0)
-    return fail('Donnez un verdict pour au moins une case.')
-  const out: Partial<Record<CellId, Verdict>> = {}
-  for (const [cell, verdict] of entries) {
-    if (!(poll.cells as readonly string[]).includes(cell))
-      return fail(`Case inconnue : « ${cell.slice(0, 40)} ».`)
-    if (typeof verdict !== 'string' || !(verdictIds as string[]).includes(verdict))
-      return fail(`Verdict inconnu pour la case « ${cell} » : ${verdictIds.join(', ')} attendu.`)
-    out[cell as CellId] = verdict as Verdict
-  }
-  return { ok: true, value: { verdicts: out } }
+  // One optional field per cell: an unknown cell (or `__proto__`) is an unexpected key.
+  const cells = Object.fromEntries(poll.cells.map(cell => [
+    cell,
+    z.enum(verdictIds, { error: `Verdict inconnu pour la case « ${cell} » : ${verdictIds.join(', ')} attendu.` }).optional(),
+  ]))
+  const verdicts = z.strictObject(cells, {
+    error: issue => issue.code === 'unrecognized_keys'
+      ? `Case inconnue : ${quoted(issue.keys[0])}.`
+      : 'Ce sondage attend un champ « verdicts » (objet case → N, O ou Y).',
+  })
+    .refine(v => Object.values(v).some(Boolean), { error: 'Donnez un verdict pour au moins une case.' })
+  return z.strictObject({ verdicts }, {
+    error: onlyField('verdicts', 'objet case → N, O ou Y'),
+  })
+    .transform(({ verdicts }) => ({
+      verdicts: Object.fromEntries(Object.entries(verdicts).filter(([, v]) => v)) as Partial<Record<CellId, Verdict>>,
+    }))
 }
 
-const ballotEnvelope = z.strictObject({
-  participantId: z.string({ error: 'Identifiant de participant manquant.' })
-    .regex(CLIENT_ID_PATTERN, { error: 'Identifiant de participant invalide.' }),
-  idempotencyKey: z.string({ error: 'Clé d\'envoi manquante.' })
-    .regex(CLIENT_ID_PATTERN, { error: 'Clé d\'envoi invalide.' }),
-  choice: z.unknown(),
-}, { error: issue => issue.code === 'unrecognized_keys' ? `Champ inattendu : « ${String(issue.keys[0]).slice(0, 40)} ».` : 'Le bulletin doit être un objet JSON.' })
+/** A whole ballot for one poll, as the phone sends it. */
+export function ballotSchema(poll: PollDefinition): z.ZodType<BallotRequest> {
+  return z.strictObject({
+    participantId: z.string({ error: 'Identifiant de participant manquant.' })
+      .regex(CLIENT_ID_PATTERN, { error: 'Identifiant de participant invalide.' }),
+    idempotencyKey: z.string({ error: 'Clé d\'envoi manquante.' })
+      .regex(CLIENT_ID_PATTERN, { error: 'Clé d\'envoi invalide.' }),
+    choice: choiceSchema(poll),
+  }, {
+    error: issue => issue.code === 'unrecognized_keys'
+      ? `Champ inattendu : ${quoted(issue.keys[0])}.`
+      : 'Le bulletin doit être un objet JSON.',
+  })
+}
+
+/** The first problem of a failed parse, in French. */
+export const firstMessage = (error: z.ZodError): string => error.issues[0]?.message ?? 'Bulletin invalide.'
+
+function parsed<T>(result: z.ZodSafeParseResult<T>): Validation<T> {
+  return result.success
+    ? { ok: true, value: result.data }
+    : fail(firstMessage(result.error))
+}
+
+/** Checks a choice against the poll's definition. */
+export function validateChoice(poll: PollDefinition, raw: unknown): Validation<Choice> {
+  return parsed(choiceSchema(poll).safeParse(raw))
+}
 
 /** Validates a whole ballot body, as received from the network. */
 export function parseBallot(poll: PollDefinition, body: unknown): Validation<BallotRequest> {
-  const envelope = ballotEnvelope.safeParse(body)
-  if (!envelope.success)
-    return fail(envelope.error.issues[0]?.message ?? 'Bulletin invalide.')
-  const valid = validateChoice(poll, envelope.data.choice)
-  if (!valid.ok)
-    return valid
-  return { ok: true, value: { participantId: envelope.data.participantId, idempotencyKey: envelope.data.idempotencyKey, choice: valid.value } }
+  return parsed(ballotSchema(poll).safeParse(body))
 }

@@ -7,24 +7,47 @@ import { agreement, comparison, emptyTally, leadingVerdicts, replaceInTally, tal
 
 const warmup = pollById('warmup')!
 const verdict = pollById('verdict')!
-const ids = { participantId: 'p'.repeat(20), idempotencyKey: 'k'.repeat(20) }
+const ids = {
+  participantId: 'p'.repeat(20),
+  idempotencyKey: 'k'.repeat(20),
+}
 
 describe('tallies', () => {
   it('counts choice ballots per option', () => {
-    const tally = tallyOf(warmup, [{ option: 'often' }, { option: 'often' }, { option: 'never' }])
-    expect(tally).toEqual({ kind: 'choice', counts: { often: 2, sometimes: 0, never: 1 } })
+    const tally = tallyOf(warmup, [
+      { option: 'often' },
+      { option: 'often' },
+      { option: 'never' },
+    ])
+    expect(tally).toEqual({
+      kind: 'choice',
+      counts: { often: 2, sometimes: 0, never: 1 },
+    })
   })
 
   it('counts verdicts per cell', () => {
-    const tally = tallyOf(verdict, [{ verdicts: { 'none.distinct': 'N', 'large.simple': 'Y' } }, { verdicts: { 'large.simple': 'O' } }])
+    const tally = tallyOf(verdict, [
+      {
+        verdicts: { 'none.distinct': 'N', 'large.simple': 'Y' },
+      },
+      {
+        verdicts: { 'large.simple': 'O' },
+      },
+    ])
     expect(tally.kind === 'verdict' && tally.cells['large.simple']).toEqual({ N: 0, O: 1, Y: 1 })
     expect(tally.kind === 'verdict' && tally.cells['none.distinct']).toEqual({ N: 1, O: 0, Y: 0 })
   })
 
   it('moves a changed ballot instead of counting it twice', () => {
     const tally = emptyTally(verdict)
-    replaceInTally(tally, undefined, { verdicts: { 'none.simple': 'N', 'large.distinct': 'Y' } })
-    replaceInTally(tally, { verdicts: { 'none.simple': 'N', 'large.distinct': 'Y' } }, { verdicts: { 'none.simple': 'Y' } })
+    replaceInTally(tally, undefined, {
+      verdicts: { 'none.simple': 'N', 'large.distinct': 'Y' },
+    })
+    replaceInTally(tally, {
+      verdicts: { 'none.simple': 'N', 'large.distinct': 'Y' },
+    }, {
+      verdicts: { 'none.simple': 'Y' },
+    })
     expect(tally.kind === 'verdict' && tally.cells['none.simple']).toEqual({ N: 0, O: 0, Y: 1 })
     expect(tally.kind === 'verdict' && tally.cells['large.distinct']).toEqual({ N: 0, O: 0, Y: 0 })
   })
@@ -48,20 +71,78 @@ describe('tallies', () => {
 
 describe('ballot validation', () => {
   it('accepts a valid ballot', () => {
-    expect(parseBallot(warmup, { ...ids, choice: { option: 'often' } })).toEqual({ ok: true, value: { ...ids, choice: { option: 'often' } } })
+    expect(parseBallot(warmup, {
+      ...ids,
+      choice: { option: 'often' },
+    })).toEqual({
+      ok: true,
+      value: {
+        ...ids,
+        choice: { option: 'often' },
+      },
+    })
   })
 
   it.each([
     [null, /objet JSON/],
     [[], /objet JSON/],
-    [{ ...ids, choice: { option: 'often' }, admin: true }, /Champ inattendu : « admin »/],
-    [{ idempotencyKey: ids.idempotencyKey, choice: { option: 'often' } }, /participant manquant/],
-    [{ ...ids, participantId: 'short', choice: { option: 'often' } }, /participant invalide/],
-    [{ ...ids, participantId: 'x\r\nSet-Cookie: a=b'.padEnd(20, 'x'), choice: { option: 'often' } }, /participant invalide/],
-    [{ ...ids, idempotencyKey: 42, choice: { option: 'often' } }, /Clé d'envoi/],
-    [{ ...ids, choice: { option: 'maybe' } }, /Réponse inconnue/],
-    [{ ...ids, choice: 'often' }, /objet/],
-    [{ ...ids, choice: { option: 'often', extra: 1 } }, /un seul champ/],
+    [
+      {
+        ...ids,
+        choice: { option: 'often' },
+        admin: true,
+      },
+      /Champ inattendu : « admin »/,
+    ],
+    [
+      {
+        idempotencyKey: ids.idempotencyKey,
+        choice: { option: 'often' },
+      },
+      /participant manquant/,
+    ],
+    [
+      {
+        ...ids,
+        participantId: 'short',
+        choice: { option: 'often' },
+      },
+      /participant invalide/,
+    ],
+    [
+      {
+        ...ids,
+        participantId: 'x\r\nSet-Cookie: a=b'.padEnd(20, 'x'),
+        choice: { option: 'often' },
+      },
+      /participant invalide/,
+    ],
+    [
+      {
+        ...ids,
+        idempotencyKey: 42,
+        choice: { option: 'often' },
+      },
+      /Clé d'envoi/,
+    ],
+    [
+      {
+        ...ids,
+        choice: { option: 'maybe' },
+      },
+      /Réponse inconnue/,
+    ],
+    [
+      { ...ids, choice: 'often' },
+      /objet/,
+    ],
+    [
+      {
+        ...ids,
+        choice: { option: 'often', extra: 1 },
+      },
+      /un seul champ/,
+    ],
   ])('refuses %j with a French message', (body, message) => {
     const result = parseBallot(warmup, body)
     expect(result.ok).toBe(false)
@@ -69,11 +150,29 @@ describe('ballot validation', () => {
   })
 
   it('refuses unknown cells and verdicts, and an empty verdict ballot', () => {
-    expect(validateChoice(verdict, { verdicts: { 'nowhere.x': 'N' } })).toEqual({ ok: false, error: 'Case inconnue : « nowhere.x ».' })
-    expect(validateChoice(verdict, { verdicts: { 'none.simple': 'Z' } })).toMatchObject({ ok: false, error: expect.stringMatching(/Verdict inconnu/) })
-    expect(validateChoice(verdict, { verdicts: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/au moins une case/) })
-    for (const inherited of ['toString', 'constructor', 'hasOwnProperty', '__proto__'])
-      expect(validateChoice(verdict, { verdicts: { 'none.simple': inherited } }), inherited).toMatchObject({ ok: false })
+    expect(validateChoice(verdict, {
+      verdicts: { 'nowhere.x': 'N' },
+    })).toEqual({ ok: false, error: 'Case inconnue : « nowhere.x ».' })
+    expect(validateChoice(verdict, {
+      verdicts: { 'none.simple': 'Z' },
+    })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Verdict inconnu/),
+    })
+    expect(validateChoice(verdict, { verdicts: {} })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/au moins une case/),
+    })
+    for (const inherited of [
+      'toString',
+      'constructor',
+      'hasOwnProperty',
+      '__proto__',
+    ]) {
+      expect(validateChoice(verdict, {
+        verdicts: { 'none.simple': inherited },
+      }), inherited).toMatchObject({ ok: false })
+    }
     expect(validateChoice(verdict, { option: 'often' })).toMatchObject({ ok: false })
   })
 
@@ -87,8 +186,14 @@ describe('poll states', () => {
 
   it('goes closed → open → closed', () => {
     const open = applyCommand(initialPollState(true), 'open', t0, true)
-    expect(open).toMatchObject({ status: 'open', openedAt: t0.toISOString() })
-    expect(applyCommand(open, 'close', t0, true)).toMatchObject({ status: 'closed', closedAt: t0.toISOString() })
+    expect(open).toMatchObject({
+      status: 'open',
+      openedAt: t0.toISOString(),
+    })
+    expect(applyCommand(open, 'close', t0, true)).toMatchObject({
+      status: 'closed',
+      closedAt: t0.toISOString(),
+    })
   })
 
   it('treats a repeated command as a no-op', () => {
@@ -104,7 +209,12 @@ describe('poll states', () => {
 })
 
 describe('snapshots', () => {
-  const record = { definition: verdict, state: initialPollState(false), participants: 2, tally: emptyTally(verdict) }
+  const record = {
+    definition: verdict,
+    state: initialPollState(false),
+    participants: 2,
+    tally: emptyTally(verdict),
+  }
 
   it('hides a blind poll\'s tally from the audience but not from the presenter', () => {
     expect(viewOf(record, 'public').tally).toBeNull()
@@ -113,8 +223,19 @@ describe('snapshots', () => {
   })
 
   it('parses a valid snapshot and says where an invalid one is wrong', () => {
-    const snap = { version: 1, generatedAt: '2024-06-01T10:00:00.000Z', polls: [viewOf(record, 'presenter')] }
+    const snap = {
+      version: 1,
+      generatedAt: '2024-06-01T10:00:00.000Z',
+      polls: [
+        viewOf(record, 'presenter'),
+      ],
+    }
     expect(parseResultsSnapshot(snap).polls[0]!.participants).toBe(2)
-    expect(() => parseResultsSnapshot({ ...snap, polls: [{ ...snap.polls[0], id: 'nope' }] })).toThrow(/polls\.0\.id/)
+    expect(() => parseResultsSnapshot({
+      ...snap,
+      polls: [
+        { ...snap.polls[0], id: 'nope' },
+      ],
+    })).toThrow(/polls\.0\.id/)
   })
 })

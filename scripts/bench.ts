@@ -93,7 +93,10 @@ async function runOnce(opts: Options) {
   })
   const base = new URL(server.url)
   try {
-    await fetch(`${server.url}/api/polls/verdict/open`, { method: 'POST', headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    await fetch(`${server.url}/api/polls/verdict/open`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
     const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers))
     const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency })
     const total = Math.round(opts.rate * opts.duration)
@@ -120,7 +123,11 @@ async function runOnce(opts: Options) {
         if (!inFlight.has(id))
           return id
       }
-      return i % 2 ? null : (nextNew < participants ? participantId(nextNew++) : null)
+      return i % 2
+        ? null
+        : (nextNew < participants
+            ? participantId(nextNew++)
+            : null)
     }
 
     while (sent < total && performance.now() < deadline) {
@@ -148,7 +155,10 @@ async function runOnce(opts: Options) {
       }
       await new Promise(r => setTimeout(r, 2))
     }
-    await Promise.race([Promise.all(pending), new Promise(r => setTimeout(r, 30_000))])
+    await Promise.race([
+      Promise.all(pending),
+      new Promise(r => setTimeout(r, 30_000)),
+    ])
     const elapsed = (performance.now() - start) / 1000
     await new Promise(r => setTimeout(r, 3 * opts.interval + 500))
 
@@ -163,7 +173,9 @@ async function runOnce(opts: Options) {
         else screen.push(Math.max(0, at - ack.ackAt))
       }
     }
-    const results = await (await fetch(`${server.url}/api/results.json`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } })).json() as { polls: { id: string, participants: number, tally: unknown }[] }
+    const results = await (await fetch(`${server.url}/api/results.json`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })).json() as { polls: { id: string, participants: number, tally: unknown }[] }
     const verdictView = results.polls.find(p => p.id === 'verdict')!
     const expected = tallyOf(pollById('verdict')!, finalChoice.values())
     const exact = isDeepStrictEqual(verdictView.tally, expected) && verdictView.participants === finalChoice.size
@@ -192,18 +204,32 @@ async function runOnce(opts: Options) {
 }
 
 function printTable(r: Awaited<ReturnType<typeof runOnce>>): void {
-  const f = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1))
+  const f = (x: number) => (Number.isNaN(x)
+    ? '–'
+    : x.toFixed(1))
   const rows: [string, string][] = [
     ['target rate', `${r.rate} ballots/s for ${r.durationS} s`],
-    ['audience streams', String(r.subscribers)],
+    [
+      'audience streams',
+      String(r.subscribers),
+    ],
     ['ballots sent / acked', `${r.ballotsSent} / ${r.ballotsAcked} (${r.participants} participants)`],
     ['throughput', `${r.throughputPerS} ballots/s`],
     ['ack latency p50/p95/p99/max', `${f(r.ackMs.p50)} / ${f(r.ackMs.p95)} / ${f(r.ackMs.p99)} / ${f(r.ackMs.max)} ms`],
     ['vote-to-screen p50/p95/p99/max', `${f(r.voteToScreenMs.p50)} / ${f(r.voteToScreenMs.p95)} / ${f(r.voteToScreenMs.p99)} / ${f(r.voteToScreenMs.max)} ms`],
-    ['acks never seen on a screen', String(r.unseenAcks)],
-    ['errors', JSON.stringify(r.errors)],
+    [
+      'acks never seen on a screen',
+      String(r.unseenAcks),
+    ],
+    [
+      'errors',
+      JSON.stringify(r.errors),
+    ],
     ['server peak RSS', `${r.peakRssMB} MB`],
-    ['final tallies = acknowledged ballots', r.tallyExact ? 'yes' : 'NO'],
+    [
+      'final tallies = acknowledged ballots',
+      r.tallyExact ? 'yes' : 'NO',
+    ],
   ]
   const width = Math.max(...rows.map(([k]) => k.length))
   console.log(rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n'))

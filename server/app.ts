@@ -6,6 +6,8 @@ import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import Fastify from 'fastify'
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { clientErrorHandler } from './client-errors'
 import { HttpError, StoreUnavailableError } from './errors'
 import { publicUrls } from './network'
@@ -50,19 +52,39 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     logger: logger
       ? {
           level: config.logLevel,
-          serializers: { req: req => ({ method: req.method, url: redactToken(req.url), remoteAddress: req.ip }) },
+          serializers: {
+            req: req => ({
+              method: req.method,
+              url: redactToken(req.url),
+              remoteAddress: req.ip,
+            }),
+          },
         }
       : false,
     bodyLimit: 8192,
     trustProxy: false,
     clientErrorHandler,
     // Node checks request deadlines every 30 s by default: too slow to shed a slow-body attack.
-    serverFactory: handler => createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 60_000), connectionsCheckingInterval: 1000 }, handler),
+    serverFactory: handler => createServer({
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: 1000,
+    }, handler),
   })
+
+  // Route schemas are zod schemas; anything zod says without a message of ours is in French too.
+  z.config(z.locales.fr())
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
 
   const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
   const service = new PollService(store)
-  const hub = new SseHub({ snapshot: a => service.snapshot(a), intervalMs: config.broadcastIntervalMs, perAddress: config.streamsPerAddress, total: config.maxStreams })
+  const hub = new SseHub({
+    snapshot: a => service.snapshot(a),
+    intervalMs: config.broadcastIntervalMs,
+    perAddress: config.streamsPerAddress,
+    total: config.maxStreams,
+  })
   service.onChange(() => hub.markDirty())
   const purge = () => {
     try {
@@ -85,6 +107,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     }
     if (error instanceof HttpError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    // The first problem only: a phone shows one message, and the schemas' messages are French.
+    if (hasZodFastifySchemaValidationErrors(error))
+      return reply.code(400).send({ error: 'invalid_request', message: error.validation[0]?.message ?? 'Requête invalide.' })
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500)
       return reply.code(status).send({ error: error.code ?? 'bad_request', message: FASTIFY_MESSAGES[error.code] ?? 'Requête invalide.' })
@@ -101,15 +126,31 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.addHook('onSend', async (req, reply) => {
     reply.header('content-security-policy', cspFor(req.url))
   })
-  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false })
+  await app.register(cors, {
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+  })
   await app.register(rateLimit, {
     max: config.rateLimitPerAddress,
     timeWindow: '1 minute',
     errorResponseBuilder: () => new HttpError(429, 'Trop de requêtes : patientez quelques secondes avant de réessayer.', 'rate_limited'),
   })
 
-  app.get('/healthz', { config: { rateLimit: false } }, async () => ({ status: 'ok', store: service.tryLoad() ? 'ok' : 'unavailable', screens: hub.size }))
-  await app.register(audienceApi, { service, hub, urls, perParticipantPerMinute: config.rateLimitPerParticipant, retentionDays: config.retentionDays })
+  app.get('/healthz', {
+    config: { rateLimit: false },
+  }, async () => ({
+    status: 'ok',
+    store: service.tryLoad()
+      ? 'ok'
+      : 'unavailable',
+    screens: hub.size,
+  }))
+  await app.register(audienceApi, {
+    service,
+    hub,
+    urls,
+    perParticipantPerMinute: config.rateLimitPerParticipant,
+    retentionDays: config.retentionDays,
+  })
   await app.register(presenterApi, { service, hub, token: config.presenterToken })
   await app.register(resultsApi, { service, token: config.presenterToken })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { HttpError } from './errors'
 
@@ -25,12 +25,18 @@ export function presentedToken(request: FastifyRequest, allowQuery = false): str
   return undefined
 }
 
-export function requirePresenter(request: FastifyRequest, expected: string, allowQuery = false): void {
-  const token = presentedToken(request, allowQuery)
-  if (!token)
-    throw new HttpError(401, 'Réservé au présentateur : jeton manquant.', 'missing_token')
-  if (!tokenMatches(token, expected))
-    throw new HttpError(403, 'Réservé au présentateur : jeton invalide.', 'bad_token')
+/**
+ * The hook that guards every presenter route. The token may come in the query only
+ * for the event stream, which a browser opens without headers.
+ */
+export function presenterOnly(expected: string): onRequestAsyncHookHandler {
+  return async (request) => {
+    const token = presentedToken(request, request.routeOptions.url === '/api/presenter/stream')
+    if (!token)
+      throw new HttpError(401, 'Réservé au présentateur : jeton manquant.', 'missing_token')
+    if (!tokenMatches(token, expected))
+      throw new HttpError(403, 'Réservé au présentateur : jeton invalide.', 'bad_token')
+  }
 }
 
 export function isPresenter(request: FastifyRequest, expected: string): boolean {

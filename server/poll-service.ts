@@ -1,9 +1,9 @@
 import type { PollDefinition } from '../data/polls'
+import type { BallotRequest } from '../poll/ballot'
 import type { PollRecord } from '../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import type { BallotStore } from './store'
 import { polls } from '../data/polls'
-import { findPoll, parseBallot } from '../poll/ballot'
 import { viewOf } from '../poll/snapshot'
 import { applyCommand, initialPollState } from '../poll/state'
 import { emptyTally, replaceInTally, tallyOf } from '../poll/tally'
@@ -30,8 +30,14 @@ export class PollService {
   private readonly listeners = new Set<() => void>()
 
   constructor(private readonly store: BallotStore, private readonly now: () => Date = () => new Date()) {
-    for (const definition of polls as readonly PollDefinition[])
-      this.records.set(definition.id, { definition, state: initialPollState(definition.resultsVisibleByDefault), participants: 0, tally: emptyTally(definition) })
+    for (const definition of polls as readonly PollDefinition[]) {
+      this.records.set(definition.id, {
+        definition,
+        state: initialPollState(definition.resultsVisibleByDefault),
+        participants: 0,
+        tally: emptyTally(definition),
+      })
+    }
     this.tryLoad()
   }
 
@@ -69,21 +75,18 @@ export class PollService {
       this.load()
   }
 
-  private record(pollId: string): PollRecord {
-    const found = findPoll(pollId)
-    if (!found.ok)
-      throw new HttpError(400, found.error, 'unknown_poll')
-    return this.records.get(found.value.id)!
+  private record(pollId: PollId): PollRecord {
+    const record = this.records.get(pollId)
+    if (!record)
+      throw new HttpError(404, `Sondage inconnu : « ${String(pollId).slice(0, 40)} ».`, 'unknown_poll')
+    return record
   }
 
-  /** Validates and records a ballot; throws HttpError with a French message when refused. */
-  cast(pollId: string, body: unknown): BallotAck {
+  /** Records a ballot that the route has validated; throws HttpError with a French message when refused. */
+  cast(pollId: PollId, ballot: BallotRequest): BallotAck {
     const record = this.record(pollId)
-    const parsed = parseBallot(record.definition, body)
-    if (!parsed.ok)
-      throw new HttpError(400, parsed.error, 'invalid_ballot')
     this.ensureLoaded()
-    const { participantId, idempotencyKey, choice } = parsed.value
+    const { participantId, idempotencyKey, choice } = ballot
     // A retry of a ballot that was recorded before the poll closed is still a success.
     if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey))
       return { pollId: record.definition.id as PollId, version: this.version, duplicate: true }
@@ -102,7 +105,7 @@ export class PollService {
   }
 
   /** Applies a presenter command (the caller has checked the token). */
-  command(pollId: string, command: PollCommand): void {
+  command(pollId: PollId, command: PollCommand): void {
     const record = this.record(pollId)
     this.ensureLoaded()
     const next = applyCommand(record.state, command, this.now(), record.definition.resultsVisibleByDefault)
@@ -137,7 +140,9 @@ export class PollService {
     return {
       version: this.version,
       generatedAt: this.startedAt,
-      polls: [...this.records.values()].map(r => viewOf(r, audience)),
+      polls: [
+        ...this.records.values(),
+      ].map(r => viewOf(r, audience)),
     }
   }
 

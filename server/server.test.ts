@@ -10,7 +10,9 @@ afterEach(async () => {
 
 function choiceCounts(s: ResultsSnapshot, poll: string) {
   const t = s.polls.find(p => p.id === poll)!.tally
-  return t?.kind === 'choice' ? t.counts : null
+  return t?.kind === 'choice'
+    ? t.counts
+    : null
 }
 
 describe('vote server over HTTP', () => {
@@ -35,7 +37,10 @@ describe('vote server over HTTP', () => {
   it('counts a ballot once, however often it is retried', async () => {
     server = await startTestServer()
     await command(server.url, 'warmup', 'open')
-    const [p, k] = [freshId('p'), freshId('k')]
+    const [p, k] = [
+      freshId('p'),
+      freshId('k'),
+    ]
     const acks = await Promise.all(Array.from({ length: 5 }, () => vote(server.url, 'warmup', { option: 'often' }, p, k)))
     expect(acks.map(r => r.status)).toEqual([200, 200, 200, 200, 200])
     const bodies = await Promise.all(acks.map(r => r.json()))
@@ -48,7 +53,10 @@ describe('vote server over HTTP', () => {
   it('acknowledges a retry of a recorded ballot even after the poll has closed', async () => {
     server = await startTestServer()
     await command(server.url, 'warmup', 'open')
-    const [p, k] = [freshId('p'), freshId('k')]
+    const [p, k] = [
+      freshId('p'),
+      freshId('k'),
+    ]
     expect((await vote(server.url, 'warmup', { option: 'often' }, p, k)).status).toBe(200)
     await command(server.url, 'warmup', 'close')
     const retry = await vote(server.url, 'warmup', { option: 'often' }, p, k)
@@ -75,10 +83,25 @@ describe('vote server over HTTP', () => {
   })
 
   it.each([
-    ['nope', { option: 'often' }, /Sondage inconnu/],
-    ['verdict', { verdicts: { 'nowhere.x': 'N' } }, /Case inconnue/],
-    ['verdict', { verdicts: { 'none.simple': 'maybe' } }, /Verdict inconnu/],
-    ['placement', { option: 'large.nowhere' }, /Réponse inconnue/],
+    [
+      'verdict',
+      {
+        verdicts: { 'nowhere.x': 'N' },
+      },
+      /Case inconnue/,
+    ],
+    [
+      'verdict',
+      {
+        verdicts: { 'none.simple': 'maybe' },
+      },
+      /Verdict inconnu/,
+    ],
+    [
+      'placement',
+      { option: 'large.nowhere' },
+      /Réponse inconnue/,
+    ],
   ])('answers 400 to a ballot for %s with %j', async (poll, choice, message) => {
     server = await startTestServer()
     for (const id of ['warmup', 'placement', 'verdict'])
@@ -88,10 +111,19 @@ describe('vote server over HTTP', () => {
     expect((await res.json()).message).toMatch(message)
   })
 
+  it('answers 404 with a French message to a ballot for a poll that does not exist', async () => {
+    server = await startTestServer()
+    const res = await vote(server.url, 'nope', { option: 'often' })
+    expect(res.status).toBe(404)
+    expect((await res.json()).message).toBe('Sondage inconnu : « nope ».')
+  })
+
   it('hides a blind poll\'s results from the audience until they are revealed', async () => {
     server = await startTestServer()
     await command(server.url, 'verdict', 'open')
-    await vote(server.url, 'verdict', { verdicts: { 'large.simple': 'Y' } })
+    await vote(server.url, 'verdict', {
+      verdicts: { 'large.simple': 'Y' },
+    })
     const publicView = (await results(server.url, {})).polls.find(p => p.id === 'verdict')!
     expect(publicView.tally).toBeNull()
     expect(publicView.participants).toBe(1)
@@ -122,8 +154,13 @@ describe('vote server over HTTP', () => {
     server = await startTestServer()
     const dir = server.dataDir
     await command(server.url, 'placement', 'open')
-    for (let i = 0; i < 12; i++)
-      expect((await vote(server.url, 'placement', { option: i % 2 ? 'large.simple' : 'none.distinct' })).status).toBe(200)
+    for (let i = 0; i < 12; i++) {
+      expect((await vote(server.url, 'placement', {
+        option: i % 2
+          ? 'large.simple'
+          : 'none.distinct',
+      })).status).toBe(200)
+    }
     const before = await results(server.url)
     await server.app.close()
     server = await startTestServer({}, dir)
@@ -166,7 +203,9 @@ describe('vote server over HTTP', () => {
 
   it('sets security headers and keeps CORS closed', async () => {
     server = await startTestServer()
-    const res = await fetch(`${server.url}/api/polls`, { headers: { origin: 'https://evil.example' } })
+    const res = await fetch(`${server.url}/api/polls`, {
+      headers: { origin: 'https://evil.example' },
+    })
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
     expect(res.headers.get('content-security-policy')).toContain('script-src \'self\'')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')

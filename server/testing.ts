@@ -20,7 +20,12 @@ export function tempDataDir(): string {
 
 /** A real server on a free loopback port, with its own SQLite file. */
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir(), requestTimeoutMs?: number): Promise<RunningServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, PRESENTER_TOKEN: TEST_TOKEN, BROADCAST_INTERVAL_MS: '20', ...env })
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PRESENTER_TOKEN: TEST_TOKEN,
+    BROADCAST_INTERVAL_MS: '20',
+    ...env,
+  })
   const server = await buildApp(config, { logger: false, requestTimeoutMs })
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 })
   return { ...server, url, dataDir }
@@ -36,7 +41,7 @@ export function freshId(prefix = 'id'): string {
 }
 
 export async function command(url: string, poll: string, name: string, headers: Record<string, string> = presenterHeaders): Promise<Response> {
-  return fetch(`${url}/api/polls/${poll}/${name}`, { method: 'POST', headers })
+  return fetch(`${url}/api/presenter/polls/${poll}/${name}`, { method: 'POST', headers })
 }
 
 export async function vote(url: string, poll: string, choice: unknown, participantId = freshId('p'), idempotencyKey = freshId('k')): Promise<Response> {
@@ -79,7 +84,10 @@ export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void,
     }
     catch {}
   })()
-  return { close: () => controller.abort(), opened }
+  return {
+    close: () => controller.abort(),
+    opened,
+  }
 }
 
 /** Waits until `check` passes, polling; fails with the last error after `timeoutMs`. */

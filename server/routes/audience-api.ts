@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { PublicUrls } from '../network'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
+import { polls } from '../../data/polls'
+import { ballotSchema } from '../../poll/ballot'
 import { HttpError } from '../errors'
 
 export interface AudienceApiOptions {
@@ -13,27 +15,37 @@ export interface AudienceApiOptions {
 }
 
 /** What phones and the projected deck use: no token, aggregates only. */
-export async function audienceApi(app: FastifyInstance, { service, hub, urls, perParticipantPerMinute, retentionDays }: AudienceApiOptions): Promise<void> {
+export const audienceApi: FastifyPluginAsyncZod<AudienceApiOptions> = async (app, { service, hub, urls, perParticipantPerMinute, retentionDays }) => {
   // createRateLimit, not rateLimit: the per-address limit has already run on this request,
   // and the plugin runs only one rateLimit handler per request.
   const perParticipant = app.createRateLimit({
     max: perParticipantPerMinute,
     timeWindow: '1 minute',
     // Keyed by the participant's id so that one phone cannot flood, whatever its address.
-    keyGenerator: (req) => {
-      const id = (req.body as { participantId?: unknown } | null)?.participantId
-      return typeof id === 'string' ? `participant:${id.slice(0, 64)}` : `address:${req.ip}`
-    },
+    keyGenerator: req => `participant:${(req.body as { participantId: string }).participantId}`,
   })
 
-  app.post<{ Params: { pollId: string } }>('/api/polls/:pollId/ballots', { bodyLimit: 4096 }, async (req, reply) => {
-    const limit = await perParticipant(req)
-    if (!limit.isAllowed && limit.isExceeded) {
-      reply.header('retry-after', String(limit.ttlInSeconds))
-      throw new HttpError(429, 'Trop de votes depuis ce téléphone : patientez une minute.', 'rate_limited')
-    }
-    const ack = service.cast(req.params.pollId, req.body)
-    return { status: 'recorded', message: 'Vote enregistré.', ...ack }
+  // One route per poll, so that each validates its ballot against its own schema (from data/).
+  for (const poll of polls) {
+    app.post(`/api/polls/${poll.id}/ballots`, {
+      bodyLimit: 4096,
+      schema: {
+        body: ballotSchema(poll),
+      },
+    }, async (req, reply) => {
+      const limit = await perParticipant(req)
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('retry-after', String(limit.ttlInSeconds))
+        throw new HttpError(429, 'Trop de votes depuis ce téléphone : patientez une minute.', 'rate_limited')
+      }
+      const ack = service.cast(poll.id, req.body)
+      return { status: 'recorded', message: 'Vote enregistré.', ...ack }
+    })
+  }
+
+  // Static routes win over this one: it answers only for a poll that does not exist.
+  app.post('/api/polls/:pollId/ballots', { bodyLimit: 4096 }, async (req) => {
+    throw new HttpError(404, `Sondage inconnu : « ${(req.params as { pollId: string }).pollId.slice(0, 40)} ».`, 'unknown_poll')
   })
 
   app.get('/api/polls', async () => service.snapshot('public'))

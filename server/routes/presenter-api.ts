@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
-import { isPollCommand } from '../../poll/state'
-import { requirePresenter } from '../auth'
-import { HttpError } from '../errors'
+import { z } from 'zod'
+import { pollIds } from '../../data/polls'
+import { pollCommands } from '../../poll/state'
+import { presenterOnly } from '../auth'
 
 export interface PresenterApiOptions {
   service: PollService
@@ -11,26 +12,34 @@ export interface PresenterApiOptions {
   token: string
 }
 
-/** What only the speaker may do. Every route checks the token before anything else. */
-export async function presenterApi(app: FastifyInstance, { service, hub, token }: PresenterApiOptions): Promise<void> {
-  app.post<{ Params: { pollId: string, command: string } }>('/api/polls/:pollId/:command', async (req) => {
-    requirePresenter(req, token)
+const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
+
+const commandParams = z.object({
+  pollId: z.enum(pollIds, {
+    error: issue => `Sondage inconnu : ${quoted(issue.input)}.`,
+  }),
+  command: z.enum(pollCommands, {
+    error: issue => `Commande inconnue : ${quoted(issue.input)} (${pollCommands.join(', ')}).`,
+  }),
+})
+
+/** What only the speaker may do: one hook checks the token before any route of this plugin runs. */
+export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, token }) => {
+  app.addHook('onRequest', presenterOnly(token))
+
+  app.post('/api/presenter/polls/:pollId/:command', {
+    schema: { params: commandParams },
+  }, async (req) => {
     const { pollId, command } = req.params
-    if (!isPollCommand(command))
-      throw new HttpError(400, `Commande inconnue : « ${command.slice(0, 40)} » (open, close, reveal, hide ou reset).`, 'unknown_command')
     service.command(pollId, command)
     return service.snapshot('presenter').polls.find(p => p.id === pollId)
   })
 
   app.get('/api/presenter/stream', (req, reply) => {
-    requirePresenter(req, token, true)
     reply.hijack()
     hub.add(reply.raw, 'presenter', req.ip)
   })
 
   // Lets the presenter view tell a rejected token (a restart changed it) from a network failure.
-  app.get('/api/presenter/session', async (req, reply) => {
-    requirePresenter(req, token)
-    return reply.code(204).send()
-  })
+  app.get('/api/presenter/session', async (_req, reply) => reply.code(204).send())
 }
