@@ -1,11 +1,13 @@
 import type { PollDefinition } from '../data/polls'
 import type { Choice, ResultsSnapshot } from '../poll/types'
 import type { SendOutcome } from './outbox'
+import { openResultsStream } from '../client/results-stream'
 import { pollById } from '../data/polls'
 import { h } from './dom'
 import { fillForm, pollForm, readChoice } from './forms'
 import { participantId } from './ids'
 import { Outbox } from './outbox'
+import 'virtual:atelier-palette.css'
 import './style.css'
 
 const CHOICES_KEY = 'atelier-choices'
@@ -79,13 +81,17 @@ function closeSection(pollId: string): void {
   sections.delete(pollId)
   // The status element is already a live region: reuse it so the closing is read out.
   entry.form.remove()
-  say(entry.status, recorded.has(pollId) ? 'Ce vote est clos. Merci, votre vote a été pris en compte.' : 'Ce vote est clos.', 'info')
+  say(entry.status, recorded.has(pollId)
+    ? 'Ce vote est clos. Merci, votre vote a été pris en compte.'
+    : 'Ce vote est clos.', 'info')
   setTimeout(() => entry.section.remove(), 8000)
 }
 
 function render(snapshot: ResultsSnapshot): void {
   const open = snapshot.polls.filter(p => p.status === 'open').map(p => pollById(p.id)).filter((p): p is PollDefinition => !!p)
-  for (const id of [...sections.keys()]) {
+  for (const id of [
+    ...sections.keys(),
+  ]) {
     if (!open.some(p => p.id === id))
       closeSection(id)
   }
@@ -96,18 +102,18 @@ function render(snapshot: ResultsSnapshot): void {
   say(connection, open.length ? 'Connecté : un vote est ouvert.' : 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.', 'ok')
 }
 
-/** Follows the open polls; reopens the stream itself when the browser gives up on it. */
-function listen(failures = 0): void {
-  const source = new EventSource('/api/stream')
-  source.addEventListener('snapshot', (event) => {
-    failures = 0
-    render(JSON.parse((event as MessageEvent<string>).data) as ResultsSnapshot)
+/** Follows the open polls. Each time the stream opens, the server is back: pending ballots go at once. */
+function listen(): void {
+  openResultsStream({
+    url: () => '/api/stream',
+    onSnapshot: render,
+    onOpen: () => outbox.retryNow(),
+    onStatus: (status) => {
+      if (status === 'offline')
+        say(connection, 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.', 'error')
+    },
   })
-  source.addEventListener('error', () => {
-    say(connection, 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.', 'error')
-    if (source.readyState === EventSource.CLOSED)
-      setTimeout(listen, Math.min(15_000, 1000 * 2 ** failures), failures + 1)
-  })
+  window.addEventListener('online', () => outbox.retryNow())
 }
 
 /** The retention period comes from the server's configuration. */

@@ -1,6 +1,6 @@
 import type { SendOutcome } from './outbox'
 import { describe, expect, it, vi } from 'vitest'
-import { Outbox, retryDelay, sendBallot } from './outbox'
+import { Outbox, sendBallot } from './outbox'
 
 /** An in-memory Storage, enough for the outbox. */
 function memoryStorage(): Storage {
@@ -9,17 +9,28 @@ function memoryStorage(): Storage {
     get length() { return data.size },
     clear: () => data.clear(),
     getItem: k => data.get(k) ?? null,
-    key: i => [...data.keys()][i] ?? null,
+    key: i => [
+      ...data.keys(),
+    ][i] ?? null,
     removeItem: (k) => { data.delete(k) },
     setItem: (k, v) => { data.set(k, v) },
   }
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  })
+}
 
 describe('sendBallot', () => {
   it('classifies answers: recorded, refused for good, or to retry', async () => {
-    const ballot = { pollId: 'warmup', choice: { option: 'often' }, idempotencyKey: 'k'.repeat(20) }
+    const ballot = {
+      pollId: 'warmup',
+      choice: { option: 'often' },
+      idempotencyKey: 'k'.repeat(20),
+    }
     expect(await sendBallot('p'.repeat(20), ballot, async () => json(200, {}))).toEqual({ kind: 'recorded' })
     expect(await sendBallot('p'.repeat(20), ballot, async () => json(409, { message: 'Ce vote est clos.' }))).toEqual({ kind: 'refused', message: 'Ce vote est clos.' })
     expect((await sendBallot('p'.repeat(20), ballot, async () => json(503, { message: 'indisponible' }))).kind).toBe('retry')
@@ -41,10 +52,14 @@ describe('outbox', () => {
       calls++
       if (calls === 1)
         throw new TypeError('network down')
-      return calls === 2 ? json(503, { message: 'indisponible' }) : json(200, {})
+      return calls === 2
+        ? json(503, { message: 'indisponible' })
+        : json(200, {})
     }) as unknown as typeof fetch
     const outcomes: SendOutcome[] = []
-    const outbox = new Outbox('p'.repeat(20), { onOutcome: (_id, o) => outcomes.push(o) }, memoryStorage(), fetchFn)
+    const outbox = new Outbox('p'.repeat(20), {
+      onOutcome: (_id, o) => outcomes.push(o),
+    }, memoryStorage(), fetchFn)
     outbox.submit('warmup', { option: 'often' })
     await vi.runAllTimersAsync()
     expect(outcomes.map(o => o.kind)).toEqual(['retry', 'retry', 'recorded'])
@@ -58,33 +73,67 @@ describe('outbox', () => {
     const offline = vi.fn(async () => {
       throw new TypeError('offline')
     }) as unknown as typeof fetch
-    new Outbox('p'.repeat(20), { onOutcome: () => {} }, storage, offline).submit('warmup', { option: 'never' })
+    new Outbox('p'.repeat(20), {
+      onOutcome: () => {},
+    }, storage, offline).submit('warmup', { option: 'never' })
     await Promise.resolve()
     const sent: unknown[] = []
     const online = vi.fn(async (_u: RequestInfo | URL, init?: RequestInit) => {
       sent.push(JSON.parse(init!.body as string).choice)
       return json(200, {})
     }) as unknown as typeof fetch
-    const reloaded = new Outbox('p'.repeat(20), { onOutcome: () => {} }, storage, online)
+    const reloaded = new Outbox('p'.repeat(20), {
+      onOutcome: () => {},
+    }, storage, online)
     expect(reloaded.has('warmup')).toBe(true)
     reloaded.resume()
-    await vi.waitFor(() => expect(sent).toEqual([{ option: 'never' }]))
+    await vi.waitFor(() => expect(sent).toEqual([
+      { option: 'never' },
+    ]))
   })
 
   it('drops a refused ballot instead of retrying it forever', async () => {
     const fetchFn = vi.fn(async () => json(400, { message: 'Case inconnue.' })) as unknown as typeof fetch
     const outcomes: SendOutcome[] = []
-    const outbox = new Outbox('p'.repeat(20), { onOutcome: (_id, o) => outcomes.push(o) }, memoryStorage(), fetchFn)
-    outbox.submit('verdict', { verdicts: { 'large.simple': 'Y' } })
-    await vi.waitFor(() => expect(outcomes).toEqual([{ kind: 'refused', message: 'Case inconnue.' }]))
+    const outbox = new Outbox('p'.repeat(20), {
+      onOutcome: (_id, o) => outcomes.push(o),
+    }, memoryStorage(), fetchFn)
+    outbox.submit('verdict', {
+      verdicts: { 'large.simple': 'Y' },
+    })
+    await vi.waitFor(() => expect(outcomes).toEqual([
+      { kind: 'refused', message: 'Case inconnue.' },
+    ]))
     expect(outbox.has('verdict')).toBe(false)
     expect(fetchFn).toHaveBeenCalledTimes(1)
   })
 
-  it('backs off exponentially with jitter, capped at 15 s', () => {
-    expect(retryDelay(0, () => 0)).toBe(250)
-    expect(retryDelay(0, () => 1)).toBe(500)
-    expect(retryDelay(3, () => 1)).toBe(4000)
-    expect(retryDelay(20, () => 1)).toBe(15_000)
+  it('sends a waiting ballot at once when asked, without its backoff, with the same key', async () => {
+    vi.useFakeTimers()
+    let up = false
+    const keys: string[] = []
+    const fetchFn = vi.fn(async (_u: RequestInfo | URL, init?: RequestInit) => {
+      keys.push(JSON.parse(init!.body as string).idempotencyKey)
+      if (!up)
+        throw new TypeError('offline')
+      return json(200, {})
+    })
+    const outcomes: SendOutcome[] = []
+    const outbox = new Outbox('p'.repeat(20), {
+      onOutcome: (_id, o) => outcomes.push(o),
+    }, memoryStorage(), fetchFn as unknown as typeof fetch)
+    outbox.submit('warmup', { option: 'often' })
+    // Several failures: the next automatic try is now seconds away.
+    for (let i = 0; i < 4; i++)
+      await vi.advanceTimersToNextTimerAsync()
+    const before = fetchFn.mock.calls.length
+    up = true
+    outbox.retryNow()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetchFn.mock.calls.length).toBe(before + 1)
+    expect(outcomes.at(-1)).toEqual({ kind: 'recorded' })
+    expect(new Set(keys).size).toBe(1)
+    expect(outbox.has('warmup')).toBe(false)
+    vi.useRealTimers()
   })
 })

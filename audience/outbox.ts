@@ -1,4 +1,5 @@
 import type { Choice } from '../poll/types'
+import { backoffDelay } from '../client/backoff'
 import { randomId } from './ids'
 
 export interface PendingBallot {
@@ -18,12 +19,6 @@ export interface OutboxEvents {
 }
 
 type Fetch = typeof fetch
-
-/** Exponential backoff with full jitter, capped: 0.5 s, 1 s, 2 s… up to 15 s. */
-export function retryDelay(attempt: number, random = Math.random): number {
-  const cap = Math.min(15_000, 500 * 2 ** attempt)
-  return Math.round(cap / 2 + random() * cap / 2)
-}
 
 /** Classifies the server's answer. 4xx are final (the ballot is wrong or the poll closed), the rest is retried. */
 export async function sendBallot(participant: string, ballot: PendingBallot, fetchFn: Fetch = fetch): Promise<SendOutcome> {
@@ -55,6 +50,7 @@ const STORAGE_KEY = 'atelier-outbox'
 export class Outbox {
   private pending: Record<string, PendingBallot>
   private timers = new Map<string, ReturnType<typeof setTimeout>>()
+  private inFlight = new Set<string>()
 
   constructor(private readonly participant: string, private readonly events: OutboxEvents, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
     this.pending = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as Record<string, PendingBallot>
@@ -62,7 +58,11 @@ export class Outbox {
 
   /** Queues a choice and sends it now. */
   submit(pollId: string, choice: Choice): void {
-    this.pending[pollId] = { pollId, choice, idempotencyKey: randomId() }
+    this.pending[pollId] = {
+      pollId,
+      choice,
+      idempotencyKey: randomId(),
+    }
     this.save()
     void this.attempt(pollId, 0)
   }
@@ -71,6 +71,17 @@ export class Outbox {
   resume(): void {
     for (const pollId of Object.keys(this.pending))
       void this.attempt(pollId, 0)
+  }
+
+  /**
+   * Sends every pending ballot now, without waiting for its backoff: called when the
+   * stream reopens or the network comes back, so a long outage costs no extra wait.
+   */
+  retryNow(): void {
+    for (const pollId of Object.keys(this.pending)) {
+      if (!this.inFlight.has(pollId))
+        void this.attempt(pollId, 0)
+    }
   }
 
   has(pollId: string): boolean {
@@ -82,12 +93,13 @@ export class Outbox {
     const ballot = this.pending[pollId]
     if (!ballot)
       return
-    const outcome = await sendBallot(this.participant, ballot, this.fetchFn)
+    this.inFlight.add(pollId)
+    const outcome = await sendBallot(this.participant, ballot, this.fetchFn).finally(() => this.inFlight.delete(pollId))
     // A newer choice may have replaced this one while it was in flight.
     if (this.pending[pollId]?.idempotencyKey !== ballot.idempotencyKey)
       return
     if (outcome.kind === 'retry') {
-      this.timers.set(pollId, setTimeout(() => void this.attempt(pollId, attempt + 1), retryDelay(attempt)))
+      this.timers.set(pollId, setTimeout(() => void this.attempt(pollId, attempt + 1), backoffDelay(attempt)))
     }
     else {
       delete this.pending[pollId]

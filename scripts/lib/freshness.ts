@@ -2,7 +2,24 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** What the built deck and phone page are made from. */
-export const BUILD_INPUTS = ['slides.md', 'components', 'composables', 'data', 'poll', 'styles', 'public', 'setup', 'audience', 'server', 'slide-bottom.vue', 'vite.config.ts', 'uno.config.ts', 'package.json']
+export const BUILD_INPUTS = [
+  'slides.md',
+  'client',
+  'components',
+  'composables',
+  'types',
+  'data',
+  'poll',
+  'styles',
+  'public',
+  'setup',
+  'audience',
+  'server',
+  'slide-bottom.vue',
+  'vite.config.ts',
+  'uno.config.ts',
+  'package.json',
+]
 
 function newestMtime(path: string): number {
   if (!existsSync(path))
@@ -15,7 +32,9 @@ function newestMtime(path: string): number {
 
 /** True when an output is missing or older than any of the inputs. */
 export function isStale(outputs: string[], inputs = BUILD_INPUTS, root = process.cwd()): boolean {
-  const outputTimes = outputs.map(o => join(root, o)).map(o => (existsSync(o) ? statSync(o).mtimeMs : 0))
+  const outputTimes = outputs.map(o => join(root, o)).map(o => (existsSync(o)
+    ? statSync(o).mtimeMs
+    : 0))
   const oldest = Math.min(...outputTimes)
   return oldest === 0 || inputs.some(i => newestMtime(join(root, i)) > oldest)
 }
