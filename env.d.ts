@@ -6,3 +6,5 @@ declare module 'virtual:atelier-results' {
   const snapshot: ResultsSnapshot | null
   export default snapshot
 }
+
+declare module 'virtual:atelier-palette.css'

@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { palettePlugin } from '../scripts/lib/palette-plugin.ts'
 
 // The phone page: a small separate entry, not the Slidev bundle.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/vote/',
+  plugins: [
+    palettePlugin(),
+  ],
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../dist/audience', import.meta.url)),
