@@ -10,7 +10,10 @@ function view(resultsVisible: boolean): PollView {
     openedAt: null,
     closedAt: null,
     participants: 3,
-    tally: { kind: 'choice', counts: { a: 3 } },
+    tally: {
+      kind: 'choice',
+      counts: { a: 3 },
+    },
   }
 }
 

@@ -24,5 +24,7 @@ export function formatSnapshotDate(iso: string): string {
 export function shownTally(view: PollView | null, where: 'presenter' | 'room' | 'print'): PollView['tally'] {
   if (!view)
     return null
-  return where !== 'room' || view.resultsVisible ? view.tally : null
+  return where !== 'room' || view.resultsVisible
+    ? view.tally
+    : null
 }

@@ -13,4 +13,8 @@ export function printModeOf(location: Pick<Location, 'search' | 'pathname'> | un
   }
 }
 
-export const currentPrintMode = () => printModeOf(typeof window === 'undefined' ? undefined : window.location)
+export function currentPrintMode() {
+  return printModeOf(typeof window === 'undefined'
+    ? undefined
+    : window.location)
+}

@@ -12,7 +12,9 @@ function useJoinInfoOnce(): Ref<JoinInfo | null> {
   const info = shallowRef<JoinInfo | null>(null)
   if (typeof fetch !== 'undefined') {
     fetch('/api/info')
-      .then(res => (res.ok ? res.json() as Promise<JoinInfo> : null))
+      .then(res => (res.ok
+        ? res.json() as Promise<JoinInfo>
+        : null))
       .then((value) => { info.value = value })
       .catch(() => { info.value = null })
   }

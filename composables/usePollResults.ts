@@ -16,6 +16,8 @@ export function usePollResults(poll: PollId): PollResults {
   const { snapshot } = useLiveResults()
   const { isPresenter, isPrint } = useDeckContext()
   const view = computed(() => pollIn(snapshot.value, poll))
-  const tally = computed(() => shownTally(view.value, isPrint.value ? 'print' : isPresenter.value ? 'presenter' : 'room'))
+  const tally = computed(() => shownTally(view.value, isPrint.value
+    ? 'print'
+    : isPresenter.value ? 'presenter' : 'room'))
   return { view, tally }
 }
