@@ -8,7 +8,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false)
       continue
-    el.setAttribute(name, value === true ? '' : value)
+    el.setAttribute(name, value === true
+      ? ''
+      : value)
   }
   for (const child of children) {
     if (child !== null && child !== undefined)

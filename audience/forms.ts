@@ -17,7 +17,12 @@ function optionLabel(poll: ChoicePoll, optionId: string, fallback: string): Node
 
 function choiceFields(poll: ChoicePoll): HTMLElement {
   return h('fieldset', {}, h('legend', { class: 'sr-only' }, poll.question), ...poll.options.map(o =>
-    h('label', { class: 'option' }, h('input', { type: 'radio', name: poll.id, value: o.id, required: true }), optionLabel(poll, o.id, o.label)),
+    h('label', { class: 'option' }, h('input', {
+      type: 'radio',
+      name: poll.id,
+      value: o.id,
+      required: true,
+    }), optionLabel(poll, o.id, o.label)),
   ))
 }
 
@@ -28,22 +33,39 @@ function verdictFields(poll: VerdictPoll): HTMLElement {
     const column = matrixColumns.find(c => c.id === cell.column)!.label
     return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
       h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { 'class': 'verdict__label', 'aria-hidden': 'true' }, verdicts[v].short), h('span', { class: 'sr-only' }, verdicts[v].label)),
-    ), h('label', { class: 'verdict verdict--none' }, h('input', { type: 'radio', name: id, value: '', checked: true }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, '–'), h('span', { class: 'verdict__label' }, 'Sans avis'))))
+    ), h('label', { class: 'verdict verdict--none' }, h('input', {
+      type: 'radio',
+      name: id,
+      value: '',
+      checked: true,
+    }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, '–'), h('span', { class: 'verdict__label' }, 'Sans avis'))))
   }))
 }
 
 /** The form for one open poll. */
 export function pollForm(poll: PollDefinition): HTMLFormElement {
-  const fields = poll.kind === 'choice' ? choiceFields(poll) : verdictFields(poll)
-  const hint = poll.kind === 'verdict' ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix : N = pas encore efficace, O = expérimentation à accompagner, Y = déploiement à envisager.') : null
-  return h('form', { 'class': 'poll-form', 'data-poll': poll.id, 'novalidate': true }, hint, fields, h('button', { type: 'submit', class: 'submit' }, poll.kind === 'verdict' ? 'Envoyer mes verdicts' : 'Voter'))
+  const fields = poll.kind === 'choice'
+    ? choiceFields(poll)
+    : verdictFields(poll)
+  const hint = poll.kind === 'verdict'
+    ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix : N = pas encore efficace, O = expérimentation à accompagner, Y = déploiement à envisager.')
+    : null
+  return h('form', { 'class': 'poll-form', 'data-poll': poll.id, 'novalidate': true }, hint, fields, h('button', { type: 'submit', class: 'submit' }, poll.kind === 'verdict'
+    ? 'Envoyer mes verdicts'
+    : 'Voter'))
 }
 
 /** Checks the inputs of an earlier choice, so that a reload shows what this phone sent. */
 export function fillForm(form: HTMLFormElement, choice: Choice): void {
-  const pairs = 'option' in choice ? [[form.dataset.poll!, choice.option]] : Object.entries(choice.verdicts)
+  const pairs = 'option' in choice
+    ? [
+        [form.dataset.poll!, choice.option],
+      ]
+    : Object.entries(choice.verdicts)
   for (const [name, value] of pairs) {
-    const input = [...form.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(i => i.name === name && i.value === value)
+    const input = [
+      ...form.querySelectorAll<HTMLInputElement>('input[type="radio"]'),
+    ].find(i => i.name === name && i.value === value)
     if (input)
       input.checked = true
   }
@@ -54,7 +76,9 @@ export function readChoice(poll: PollDefinition, form: HTMLFormElement): Choice 
   const data = new FormData(form)
   if (poll.kind === 'choice') {
     const option = data.get(poll.id)
-    return typeof option === 'string' ? { option } : 'Choisissez une réponse avant de voter.'
+    return typeof option === 'string'
+      ? { option }
+      : 'Choisissez une réponse avant de voter.'
   }
   const chosen: Partial<Record<CellId, Verdict>> = {}
   for (const id of poll.cells) {
@@ -62,5 +86,7 @@ export function readChoice(poll: PollDefinition, form: HTMLFormElement): Choice 
     if (typeof v === 'string' && v !== '')
       chosen[id] = v as Verdict
   }
-  return Object.keys(chosen).length ? { verdicts: chosen } : 'Choisissez au moins un verdict avant d\'envoyer.'
+  return Object.keys(chosen).length
+    ? { verdicts: chosen }
+    : 'Choisissez au moins un verdict avant d\'envoyer.'
 }

@@ -5,6 +5,8 @@
 export function barGeometry(value: number, max: number): { left: string, width: string } {
   const clamped = Math.max(-max, Math.min(max, value))
   const half = 50 * Math.abs(clamped) / max
-  const left = clamped >= 0 ? 50 : 50 - half
+  const left = clamped >= 0
+    ? 50
+    : 50 - half
   return { left: `${left}%`, width: `${Math.max(half, 0.6)}%` }
 }

@@ -16,7 +16,9 @@ export function categoryCounts(products: readonly Product[]): Record<CategoryId,
  * k-th category; past the last one, nothing again.
  */
 export function categoryForClick(step: number): CategoryId | null {
-  return step >= 1 && step <= categoryIds.length ? categoryIds[step - 1]! : null
+  return step >= 1 && step <= categoryIds.length
+    ? categoryIds[step - 1]!
+    : null
 }
 
 /** Products sorted by rank, in columns of `perColumn` like the original chart. */

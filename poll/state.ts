@@ -1,9 +1,20 @@
 import type { PollCommand, PollState } from './types'
 
-export const pollCommands: readonly PollCommand[] = ['open', 'close', 'reveal', 'hide', 'reset']
+export const pollCommands: readonly PollCommand[] = [
+  'open',
+  'close',
+  'reveal',
+  'hide',
+  'reset',
+]
 
 export function initialPollState(resultsVisible: boolean): PollState {
-  return { status: 'closed', resultsVisible, openedAt: null, closedAt: null }
+  return {
+    status: 'closed',
+    resultsVisible,
+    openedAt: null,
+    closedAt: null,
+  }
 }
 
 /**
@@ -15,9 +26,18 @@ export function applyCommand(state: PollState, command: PollCommand, now: Date, 
   const at = now.toISOString()
   switch (command) {
     case 'open':
-      return state.status === 'open' ? state : { ...state, status: 'open', openedAt: at, closedAt: null }
+      return state.status === 'open'
+        ? state
+        : {
+            ...state,
+            status: 'open',
+            openedAt: at,
+            closedAt: null,
+          }
     case 'close':
-      return state.status === 'closed' ? state : { ...state, status: 'closed', closedAt: at }
+      return state.status === 'closed'
+        ? state
+        : { ...state, status: 'closed', closedAt: at }
     case 'reveal':
       return { ...state, resultsVisible: true }
     case 'hide':

@@ -3,9 +3,16 @@ import type { CellId, Choice, Tally, Verdict } from './types'
 import { verdictIds } from '../data/matrix'
 
 export function emptyTally(poll: PollDefinition): Tally {
-  if (poll.kind === 'choice')
-    return { kind: 'choice', counts: Object.fromEntries(poll.options.map(o => [o.id, 0])) }
-  const cells = Object.fromEntries(poll.cells.map(id => [id, { N: 0, O: 0, Y: 0 }]))
+  if (poll.kind === 'choice') {
+    return {
+      kind: 'choice',
+      counts: Object.fromEntries(poll.options.map(o => [o.id, 0])),
+    }
+  }
+  const cells = Object.fromEntries(poll.cells.map(id => [
+    id,
+    { N: 0, O: 0, Y: 0 },
+  ]))
   return { kind: 'verdict', cells: cells as Record<CellId, Record<Verdict, number>> }
 }
 
@@ -51,7 +58,9 @@ export function cellTotal(counts: Record<Verdict, number>): number {
 /** The verdicts with the most votes (several on a tie; none when nobody voted). */
 export function leadingVerdicts(counts: Record<Verdict, number>): Verdict[] {
   const top = Math.max(...verdictIds.map(v => counts[v]))
-  return top === 0 ? [] : verdictIds.filter(v => counts[v] === top)
+  return top === 0
+    ? []
+    : verdictIds.filter(v => counts[v] === top)
 }
 
 /** How the room's votes on a cell compare with the speaker's verdict. */
@@ -59,13 +68,20 @@ export function comparison(counts: Record<Verdict, number>, speaker: Verdict): '
   const leaders = leadingVerdicts(counts)
   if (leaders.length === 0)
     return 'none'
-  if (leaders.length === 1)
-    return leaders[0] === speaker ? 'agree' : 'disagree'
-  return leaders.includes(speaker) ? 'split' : 'disagree'
+  if (leaders.length === 1) {
+    return leaders[0] === speaker
+      ? 'agree'
+      : 'disagree'
+  }
+  return leaders.includes(speaker)
+    ? 'split'
+    : 'disagree'
 }
 
 /** Share of a cell's voters who agree with a given verdict, 0..1 (0 when nobody voted). */
 export function agreement(counts: Record<Verdict, number>, verdict: Verdict): number {
   const total = cellTotal(counts)
-  return total === 0 ? 0 : counts[verdict] / total
+  return total === 0
+    ? 0
+    : counts[verdict] / total
 }

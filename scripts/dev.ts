@@ -15,9 +15,23 @@ async function main(): Promise<void> {
   // Slidev's dev server lets any connected browser drive the slides: keep it on this
   // machine unless DEV_HOST says otherwise (phones then reach /vote through it).
   const host = process.env.DEV_HOST ?? '127.0.0.1'
-  const audienceHost = host === '127.0.0.1' ? 'localhost' : lanAddress()
-  await startServer({ ...process.env, PORT: apiPort, HOST: '127.0.0.1', DECK_PORT: port, PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${audienceHost}:${port}` })
-  const slidev = spawn(bin('slidev'), ['slides.md', '--port', port, '--bind', host], {
+  const audienceHost = host === '127.0.0.1'
+    ? 'localhost'
+    : lanAddress()
+  await startServer({
+    ...process.env,
+    PORT: apiPort,
+    HOST: '127.0.0.1',
+    DECK_PORT: port,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${audienceHost}:${port}`,
+  })
+  const slidev = spawn(bin('slidev'), [
+    'slides.md',
+    '--port',
+    port,
+    '--bind',
+    host,
+  ], {
     stdio: 'inherit',
     env: { ...process.env, ATELIER_API_PORT: apiPort },
   })

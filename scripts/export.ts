@@ -26,7 +26,18 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   const env: NodeJS.ProcessEnv = {}
   if (options.results)
     env.ATELIER_RESULTS_FILE = await resolveResults(options.results, output.replace(PDF_EXTENSION, '.json'), options.token)
-  const args = ['export', 'slides.md', '--output', output, '--executable-path', executablePath, '--timeout', '120000', '--wait-until', 'networkidle']
+  const args = [
+    'export',
+    'slides.md',
+    '--output',
+    output,
+    '--executable-path',
+    executablePath,
+    '--timeout',
+    '120000',
+    '--wait-until',
+    'networkidle',
+  ]
   if (options.withClicks)
     args.push('--with-clicks')
   await run(bin('slidev'), args, env)
@@ -43,7 +54,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'results': { type: 'string', short: 'r' },
     },
   })
-  exportDeck({ output: values.output, withClicks: values['with-clicks'], results: values.results, token: process.env.PRESENTER_TOKEN })
+  exportDeck({
+    output: values.output,
+    withClicks: values['with-clicks'],
+    results: values.results,
+    token: process.env.PRESENTER_TOKEN,
+  })
     .then(path => console.log(`\nPDF enregistré : ${path}`))
     .catch((error: Error) => {
       console.error(`L'export a échoué : ${error.message}`)

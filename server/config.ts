@@ -29,7 +29,15 @@ const envSchema = z.object({
   DECK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The public address printed and put in the QR code, when the LAN address is not the right one. */
   PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  LOG_LEVEL: z.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ]).default('warn'),
 })
 
 export interface ServerConfig {

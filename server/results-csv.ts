@@ -4,14 +4,25 @@ import { pollById } from '../data/polls'
 
 const FORMULA_START = /^[=+\-@]/
 const NEEDS_QUOTES = /[",\n\r;]/
-const HEADER = ['poll_id', 'question', 'item_id', 'item_label', 'verdict', 'count', 'participants', 'status']
+const HEADER = [
+  'poll_id',
+  'question',
+  'item_id',
+  'item_label',
+  'verdict',
+  'count',
+  'participants',
+  'status',
+]
 
 /** Quotes a CSV field, and defuses a leading =, +, - or @ that a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
   let text = String(value)
   if (FORMULA_START.test(text))
     text = `'${text}`
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  return NEEDS_QUOTES.test(text)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text
 }
 
 /** One row per option (choice polls) or per cell and verdict (verdict poll). Aggregates only. */
@@ -20,7 +31,16 @@ export function resultsCsv(snapshot: ResultsSnapshot): string {
   for (const view of snapshot.polls) {
     const poll = pollById(view.id)!
     const base = (item: string, label: string, verdict: string, count: number | string) =>
-      [view.id, poll.question, item, label, verdict, count, view.participants, view.status]
+      [
+        view.id,
+        poll.question,
+        item,
+        label,
+        verdict,
+        count,
+        view.participants,
+        view.status,
+      ]
     if (!view.tally) {
       rows.push(base('', 'résultats masqués', '', ''))
     }

@@ -67,7 +67,12 @@ export class SseHub {
       'x-accel-buffering': 'no',
     })
     res.write(`retry: ${this.options.retryMs ?? 2000}\n\n`)
-    const client: Client = { res, audience, address, waiting: false }
+    const client: Client = {
+      res,
+      audience,
+      address,
+      waiting: false,
+    }
     this.clients.add(client)
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
     this.send(client, frame(this.options.snapshot(audience)))

@@ -30,7 +30,9 @@ describe('the PDF handout', () => {
 
   it('holds every slide title', () => {
     for (const slide of outline) {
-      const title = slide.no === 1 ? talk.title : folded(slide.title)
+      const title = slide.no === 1
+        ? talk.title
+        : folded(slide.title)
       expect(text, `slide ${slide.no}`).toContain(title)
     }
   })
@@ -80,8 +82,19 @@ describe('the PDF with the room\'s results', () => {
     for (const poll of ['warmup', 'verdict', 'placement'])
       await command(server.url, poll, 'open')
     for (let i = 0; i < 7; i++) {
-      await vote(server.url, 'verdict', { verdicts: { 'large.simple': i < 5 ? 'Y' : 'N', 'none.distinct': 'O' } })
-      await vote(server.url, 'placement', { option: i < 4 ? 'moderate.elaborate' : 'large.simple' })
+      await vote(server.url, 'verdict', {
+        verdicts: {
+          'large.simple': i < 5
+            ? 'Y'
+            : 'N',
+          'none.distinct': 'O',
+        },
+      })
+      await vote(server.url, 'placement', {
+        option: i < 4
+          ? 'moderate.elaborate'
+          : 'large.simple',
+      })
       await vote(server.url, 'warmup', { option: 'sometimes' })
     }
     const snapshotFile = `${OUT}/results.json`

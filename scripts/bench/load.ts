@@ -21,7 +21,17 @@ export function postBallot(agent: Agent, base: URL, poll: string, participantId:
   const body = JSON.stringify({ participantId, idempotencyKey, choice })
   const start = performance.now()
   return new Promise((resolve) => {
-    const req = request({ agent, host: base.hostname, port: base.port, method: 'POST', path: `/api/polls/${poll}/ballots`, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = request({
+      agent,
+      host: base.hostname,
+      port: base.port,
+      method: 'POST',
+      path: `/api/polls/${poll}/ballots`,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    }, (res) => {
       let data = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => {

@@ -25,7 +25,12 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
     opened.push(new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`subscriber ${i} did not connect within ${openTimeoutMs} ms`)), openTimeoutMs)
       const sub = { arrivals: [], probe, connected: false } as unknown as Subscriber
-      sub.req = get({ agent, host: base.hostname, port: base.port, path: '/api/stream' }, (res) => {
+      sub.req = get({
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path: '/api/stream',
+      }, (res) => {
         sub.connected = res.statusCode === 200
         clearTimeout(timer)
         resolve()
@@ -34,8 +39,12 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
           if (!probe)
             return
           const m = VERSION.exec(chunk)
-          if (m)
-            sub.arrivals.push({ version: Number(m[1]), at: performance.now() })
+          if (m) {
+            sub.arrivals.push({
+              version: Number(m[1]),
+              at: performance.now(),
+            })
+          }
         })
       })
       sub.req.on('error', (error) => {
@@ -62,7 +71,9 @@ export function firstArrivalAtOrAfter(sub: Subscriber, version: number): number 
       lo = mid + 1
     else hi = mid
   }
-  return lo < sub.arrivals.length ? sub.arrivals[lo]!.at : null
+  return lo < sub.arrivals.length
+    ? sub.arrivals[lo]!.at
+    : null
 }
 
 export function closeSubscribers(subscribers: Subscriber[]): void {

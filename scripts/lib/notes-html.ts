@@ -9,14 +9,23 @@ export interface NoteEntry {
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 const CLICK = /\[click(?::\d+)?\]/g
-const escape = (s: string) => s.replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+function escape(s: string) {
+  return s.replace(/[&<>"]/g, c => ({
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+  })[c]!)
+}
 
 /** A printable A4 document of the speaker notes: one block per slide, click steps marked. */
 export function notesHtml(entries: readonly NoteEntry[], fontCss = ''): string {
   const blocks = entries.map(e => `
     <section class="slide">
       <h2><span class="no">${e.no}</span> ${escape(e.title)}</h2>
-      ${e.note.trim() ? md.render(e.note.replace(CLICK, '**▸ clic**')) : '<p class="empty">(pas de note)</p>'}
+      ${e.note.trim()
+        ? md.render(e.note.replace(CLICK, '**▸ clic**'))
+        : '<p class="empty">(pas de note)</p>'}
     </section>`).join('\n')
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Notes — ${escape(talk.title)}</title>

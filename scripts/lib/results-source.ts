@@ -19,13 +19,20 @@ export async function resolveResults(source: string, saveTo: string, token?: str
   const url = `${source.replace(TRAILING_SLASH, '')}/api/results.json`
   let res: Response
   try {
-    res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    res = await fetch(url, {
+      headers: token
+        ? { authorization: `Bearer ${token}` }
+        : {},
+    })
   }
   catch (error) {
     throw new Error(`Serveur de vote injoignable à ${url} : ${(error as Error).message}`)
   }
-  if (!res.ok)
-    throw new Error(`Le serveur de vote a répondu ${res.status} pour ${url}${res.status === 403 ? ' (jeton présentateur refusé)' : ''}`)
+  if (!res.ok) {
+    throw new Error(`Le serveur de vote a répondu ${res.status} pour ${url}${res.status === 403
+      ? ' (jeton présentateur refusé)'
+      : ''}`)
+  }
   const snapshot = parseResultsSnapshot(await res.json())
   if (!token && snapshot.polls.some(p => p.tally === null))
     console.warn('Attention : des sondages sont à l\'aveugle et PRESENTER_TOKEN n\'est pas donné ; leurs résultats ne figurent pas dans le PDF.')

@@ -8,11 +8,16 @@ import { resultsCsv } from '../results-csv'
  * Blind polls stay hidden unless the presenter's token is given.
  */
 export async function resultsApi(app: FastifyInstance, { service, token }: { service: PollService, token: string }): Promise<void> {
-  const snapshotFor = (req: Parameters<typeof isPresenter>[0]) => service.snapshot(isPresenter(req, token) ? 'presenter' : 'public')
+  const snapshotFor = (req: Parameters<typeof isPresenter>[0]) => service.snapshot(isPresenter(req, token)
+    ? 'presenter'
+    : 'public')
 
   app.get('/api/results.json', async (req, reply) => {
     reply.header('cache-control', 'no-store')
-    return { ...snapshotFor(req), generatedAt: new Date().toISOString() }
+    return {
+      ...snapshotFor(req),
+      generatedAt: new Date().toISOString(),
+    }
   })
 
   app.get('/api/results.csv', async (req, reply) => {

@@ -28,7 +28,13 @@ export const folded = (text: string) => text.replace(/[\u2019\u2018]/g, '\'').re
  */
 export function inkPerPage(file: string): number[] {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-pdf-'))
-  execFileSync('pdftoppm', ['-gray', '-r', '24', file, join(dir, 'p')])
+  execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    '24',
+    file,
+    join(dir, 'p'),
+  ])
   return readdirSync(dir).filter(f => f.endsWith('.pgm')).sort().map((f) => {
     const data = readFileSync(join(dir, f))
     const header = PGM_HEADER.exec(data.subarray(0, 50).toString('latin1'))!

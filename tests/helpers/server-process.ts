@@ -51,9 +51,20 @@ export async function startServerProcess(env: Record<string, string> = {}, dataD
   const chosen = port ?? await freePort()
   let log = ''
   // The bundle `npm start` runs, when built; the TypeScript source otherwise.
-  const entry = existsSync('dist/server/main.mjs') ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const entry = existsSync('dist/server/main.mjs')
+    ? ['dist/server/main.mjs']
+    : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, entry, {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), DATA_DIR: dataDir, PRESENTER_TOKEN: TEST_TOKEN, PUBLIC_URL: `http://127.0.0.1:${chosen}`, LOG_LEVEL: 'error', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(chosen),
+      DATA_DIR: dataDir,
+      PRESENTER_TOKEN: TEST_TOKEN,
+      PUBLIC_URL: `http://127.0.0.1:${chosen}`,
+      LOG_LEVEL: 'error',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const append = (d: Buffer) => {

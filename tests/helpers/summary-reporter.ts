@@ -22,6 +22,8 @@ export default class SummaryReporter implements Reporter {
       if (module.state() === 'failed' && module.children.size === 0)
         failed++
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`)
+    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped
+      ? `, ${skipped} skipped`
+      : ''}\n`)
   }
 }

@@ -7,7 +7,14 @@ import { join } from 'node:path'
 export function canMount(): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-mount-probe-'))
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' })
+    execFileSync('mount', [
+      '-t',
+      'tmpfs',
+      '-o',
+      'size=64k',
+      'tmpfs',
+      dir,
+    ], { stdio: 'ignore' })
     execFileSync('umount', [dir], { stdio: 'ignore' })
     return true
   }
@@ -22,7 +29,14 @@ export function canMount(): boolean {
 export function mountTmpfs(options: { sizeKb: number, readOnly?: boolean }): string {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-tmpfs-'))
   mkdirSync(dir, { recursive: true })
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.sizeKb}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir])
+  execFileSync('mount', [
+    '-t',
+    'tmpfs',
+    '-o',
+    `size=${options.sizeKb}k${options.readOnly ? ',ro' : ''}`,
+    'tmpfs',
+    dir,
+  ])
   return dir
 }
 
