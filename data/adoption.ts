@@ -20,10 +20,7 @@ export interface Statistic {
 }
 
 function stats<const T extends Record<string, Omit<Statistic, 'id'>>>(defs: T): { [K in keyof T]: Statistic } {
-  return Object.fromEntries(Object.entries(defs).map(([id, s]) => [
-    id,
-    { id, ...s },
-  ])) as { [K in keyof T]: Statistic }
+  return Object.fromEntries(Object.entries(defs).map(([id, s]) => [id, { id, ...s }])) as { [K in keyof T]: Statistic }
 }
 
 export const adoption = stats({

@@ -21,27 +21,9 @@ export type ColumnId = typeof matrixColumns[number]['id']
 export type CellId = `${RowId}.${ColumnId}`
 
 export const verdicts = {
-  N: {
-    letter: 'N',
-    label: 'Pas encore efficace',
-    short: 'Pas encore',
-    icon: 'i-carbon-close-outline',
-    color: '#B42318',
-  },
-  O: {
-    letter: 'O',
-    label: 'Expérimentation à accompagner',
-    short: 'À expérimenter',
-    icon: 'i-carbon-chemistry',
-    color: '#B54708',
-  },
-  Y: {
-    letter: 'Y',
-    label: 'Déploiement à envisager',
-    short: 'À déployer',
-    icon: 'i-carbon-checkmark-outline',
-    color: '#067647',
-  },
+  N: { letter: 'N', label: 'Pas encore efficace', short: 'Pas encore', icon: 'i-carbon-close-outline', color: '#B42318' },
+  O: { letter: 'O', label: 'Expérimentation à accompagner', short: 'À expérimenter', icon: 'i-carbon-chemistry', color: '#B54708' },
+  Y: { letter: 'Y', label: 'Déploiement à envisager', short: 'À déployer', icon: 'i-carbon-checkmark-outline', color: '#067647' },
 } as const
 
 export type Verdict = keyof typeof verdicts
