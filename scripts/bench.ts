@@ -5,7 +5,7 @@
 // checking that the server's tallies equal the ballots it acknowledged.
 // Every parameter is a flag; the run is bounded in ballots and in time.
 import type { Choice } from '../poll/types'
-import type { ServerProcess } from '../tests/helpers/server-process'
+import type { ServerProcess } from './lib/server-process'
 import { readFileSync } from 'node:fs'
 import { Agent } from 'node:http'
 import process from 'node:process'
@@ -13,11 +13,10 @@ import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { cellIds, verdictIds } from '../data/matrix'
 import { pollById } from '../data/polls'
 import { tallyOf } from '../poll/tally'
-import { TEST_TOKEN } from '../server/testing'
-import { startServerProcess } from '../tests/helpers/server-process'
 import { postBallot } from './bench/load'
 import { summarize } from './bench/stats'
 import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './bench/subscribers'
+import { startServerProcess, TEST_TOKEN } from './lib/server-process'
 
 const MAX_SECONDS = 600
 const participantId = (n: number) => `bench-participant-${String(n).padStart(12, '0')}`

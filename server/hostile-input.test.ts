@@ -1,7 +1,7 @@
-import type { RunningServer } from './testing'
+import type { RunningServer } from '../tests/helpers/test-server'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { command, results, startTestServer, TEST_TOKEN } from './testing'
+import { command, results, startTestServer, TEST_TOKEN } from '../tests/helpers/test-server'
 
 interface Case {
   name: string

@@ -2,7 +2,7 @@ import type { ResultsSnapshot } from '../poll/types'
 import { cellLabel } from '../data/matrix'
 import { pollById } from '../data/polls'
 
-const FORMULA_START = /^[=+\-@]/
+const FORMULA_START = /^[=+\-@\t\r]/
 const NEEDS_QUOTES = /[",\n\r;]/
 const HEADER = [
   'poll_id',
@@ -15,7 +15,7 @@ const HEADER = [
   'status',
 ]
 
-/** Quotes a CSV field, and defuses a leading =, +, - or @ that a spreadsheet would run as a formula. */
+/** Quotes a CSV field, and defuses a leading =, +, -, @, tab or carriage return that a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
   let text = String(value)
   if (FORMULA_START.test(text))

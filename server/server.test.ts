@@ -1,9 +1,9 @@
 import type { ResultsSnapshot } from '../poll/types'
-import type { RunningServer } from './testing'
+import type { TestServer } from '../tests/helpers/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { command, eventually, freshId, presenterHeaders, results, startTestServer, subscribe, vote } from './testing'
+import { command, eventually, freshId, presenterHeaders, results, send, startTestServer, subscribe, testApp, vote } from '../tests/helpers/test-server'
 
-let server: RunningServer
+let server: TestServer
 afterEach(async () => {
   await server?.app.close()
 })
@@ -17,69 +17,69 @@ function choiceCounts(s: ResultsSnapshot, poll: string) {
 
 describe('vote server over HTTP', () => {
   it('refuses a ballot while the poll is closed, with a clear message', async () => {
-    server = await startTestServer()
-    const res = await vote(server.url, 'warmup', { option: 'often' })
+    server = await testApp()
+    const res = await vote(server.target, 'warmup', { option: 'often' })
     expect(res.status).toBe(409)
     expect((await res.json()).message).toMatch(/vote est clos/)
   })
 
   it('lets only the presenter open a poll', async () => {
-    server = await startTestServer()
-    expect((await command(server.url, 'warmup', 'open', {})).status).toBe(401)
-    const forged = await command(server.url, 'warmup', 'open', { authorization: 'Bearer not-the-token-at-all' })
+    server = await testApp()
+    expect((await command(server.target, 'warmup', 'open', {})).status).toBe(401)
+    const forged = await command(server.target, 'warmup', 'open', { authorization: 'Bearer not-the-token-at-all' })
     expect(forged.status).toBe(403)
     expect((await forged.json()).message).toMatch(/jeton invalide/)
-    expect((await results(server.url)).polls[0]!.status).toBe('closed')
-    expect((await command(server.url, 'warmup', 'open')).status).toBe(200)
-    expect((await results(server.url)).polls[0]!.status).toBe('open')
+    expect((await results(server.target)).polls[0]!.status).toBe('closed')
+    expect((await command(server.target, 'warmup', 'open')).status).toBe(200)
+    expect((await results(server.target)).polls[0]!.status).toBe('open')
   })
 
   it('counts a ballot once, however often it is retried', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
     const [p, k] = [
       freshId('p'),
       freshId('k'),
     ]
-    const acks = await Promise.all(Array.from({ length: 5 }, () => vote(server.url, 'warmup', { option: 'often' }, p, k)))
+    const acks = await Promise.all(Array.from({ length: 5 }, () => vote(server.target, 'warmup', { option: 'often' }, p, k)))
     expect(acks.map(r => r.status)).toEqual([200, 200, 200, 200, 200])
     const bodies = await Promise.all(acks.map(r => r.json()))
     expect(bodies.filter(b => b.duplicate === false)).toHaveLength(1)
-    const snap = await results(server.url)
+    const snap = await results(server.target)
     expect(choiceCounts(snap, 'warmup')).toEqual({ often: 1, sometimes: 0, never: 0 })
     expect(snap.polls[0]!.participants).toBe(1)
   })
 
   it('acknowledges a retry of a recorded ballot even after the poll has closed', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
     const [p, k] = [
       freshId('p'),
       freshId('k'),
     ]
-    expect((await vote(server.url, 'warmup', { option: 'often' }, p, k)).status).toBe(200)
-    await command(server.url, 'warmup', 'close')
-    const retry = await vote(server.url, 'warmup', { option: 'often' }, p, k)
+    expect((await vote(server.target, 'warmup', { option: 'often' }, p, k)).status).toBe(200)
+    await command(server.target, 'warmup', 'close')
+    const retry = await vote(server.target, 'warmup', { option: 'often' }, p, k)
     expect(retry.status).toBe(200)
     expect((await retry.json()).duplicate).toBe(true)
-    expect((await vote(server.url, 'warmup', { option: 'often' }, p)).status).toBe(409)
+    expect((await vote(server.target, 'warmup', { option: 'often' }, p)).status).toBe(409)
   })
 
   it('replaces a changed ballot instead of adding one', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
     const p = freshId('p')
-    await vote(server.url, 'warmup', { option: 'often' }, p)
-    await vote(server.url, 'warmup', { option: 'never' }, p)
-    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 1 })
+    await vote(server.target, 'warmup', { option: 'often' }, p)
+    await vote(server.target, 'warmup', { option: 'never' }, p)
+    expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 1 })
   })
 
   it('refuses a reused idempotency key from another participant', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
     const k = freshId('k')
-    await vote(server.url, 'warmup', { option: 'often' }, freshId('p'), k)
-    expect((await vote(server.url, 'warmup', { option: 'often' }, freshId('p'), k)).status).toBe(409)
+    await vote(server.target, 'warmup', { option: 'often' }, freshId('p'), k)
+    expect((await vote(server.target, 'warmup', { option: 'often' }, freshId('p'), k)).status).toBe(409)
   })
 
   it.each([
@@ -103,44 +103,45 @@ describe('vote server over HTTP', () => {
       /Réponse inconnue/,
     ],
   ])('answers 400 to a ballot for %s with %j', async (poll, choice, message) => {
-    server = await startTestServer()
+    server = await testApp()
     for (const id of ['warmup', 'placement', 'verdict'])
-      await command(server.url, id, 'open')
-    const res = await vote(server.url, poll, choice)
+      await command(server.target, id, 'open')
+    const res = await vote(server.target, poll, choice)
     expect(res.status).toBe(400)
     expect((await res.json()).message).toMatch(message)
   })
 
   it('answers 404 with a French message to a ballot for a poll that does not exist', async () => {
-    server = await startTestServer()
-    const res = await vote(server.url, 'nope', { option: 'often' })
+    server = await testApp()
+    const res = await vote(server.target, 'nope', { option: 'often' })
     expect(res.status).toBe(404)
     expect((await res.json()).message).toBe('Sondage inconnu : « nope ».')
   })
 
   it('hides a blind poll\'s results from the audience until they are revealed', async () => {
-    server = await startTestServer()
-    await command(server.url, 'verdict', 'open')
-    await vote(server.url, 'verdict', {
+    server = await testApp()
+    await command(server.target, 'verdict', 'open')
+    await vote(server.target, 'verdict', {
       verdicts: { 'large.simple': 'Y' },
     })
-    const publicView = (await results(server.url, {})).polls.find(p => p.id === 'verdict')!
+    const publicView = (await results(server.target, {})).polls.find(p => p.id === 'verdict')!
     expect(publicView.tally).toBeNull()
     expect(publicView.participants).toBe(1)
-    const presenterView = (await results(server.url)).polls.find(p => p.id === 'verdict')!
+    const presenterView = (await results(server.target)).polls.find(p => p.id === 'verdict')!
     expect(presenterView.tally?.kind === 'verdict' && presenterView.tally.cells['large.simple']).toEqual({ N: 0, O: 0, Y: 1 })
-    await command(server.url, 'verdict', 'reveal')
-    expect((await results(server.url, {})).polls.find(p => p.id === 'verdict')!.tally).not.toBeNull()
+    await command(server.target, 'verdict', 'reveal')
+    expect((await results(server.target, {})).polls.find(p => p.id === 'verdict')!.tally).not.toBeNull()
   })
 
   it('pushes a snapshot that includes an acknowledged ballot to SSE subscribers', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    const running = await startTestServer()
+    server = running
+    await command(running.url, 'warmup', 'open')
     const seen: ResultsSnapshot[] = []
-    const sub = subscribe(server.url, s => seen.push(s))
+    const sub = subscribe(running.url, s => seen.push(s))
     await sub.opened
     await eventually(() => expect(seen.length).toBeGreaterThan(0))
-    const ack = await (await vote(server.url, 'warmup', { option: 'sometimes' })).json()
+    const ack = await (await vote(running.url, 'warmup', { option: 'sometimes' })).json()
     const including = await eventually(() => {
       const s = seen.find(x => x.version >= ack.version)
       expect(s).toBeDefined()
@@ -151,59 +152,59 @@ describe('vote server over HTTP', () => {
   })
 
   it('keeps every accepted ballot and poll state across a restart', async () => {
-    server = await startTestServer()
+    server = await testApp()
     const dir = server.dataDir
-    await command(server.url, 'placement', 'open')
+    await command(server.target, 'placement', 'open')
     for (let i = 0; i < 12; i++) {
-      expect((await vote(server.url, 'placement', {
+      expect((await vote(server.target, 'placement', {
         option: i % 2
           ? 'large.simple'
           : 'none.distinct',
       })).status).toBe(200)
     }
-    const before = await results(server.url)
+    const before = await results(server.target)
     await server.app.close()
-    server = await startTestServer({}, dir)
-    const after = await results(server.url)
+    server = await testApp({}, dir)
+    const after = await results(server.target)
     expect(after.polls).toEqual(before.polls)
     expect(choiceCounts(after, 'placement')).toMatchObject({ 'large.simple': 6, 'none.distinct': 6 })
   })
 
   it('resets a poll: ballots gone, poll closed', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
-    await vote(server.url, 'warmup', { option: 'often' })
-    await command(server.url, 'warmup', 'reset')
-    const view = (await results(server.url)).polls[0]!
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
+    await vote(server.target, 'warmup', { option: 'often' })
+    await command(server.target, 'warmup', 'reset')
+    const view = (await results(server.target)).polls[0]!
     expect(view).toMatchObject({ status: 'closed', participants: 0 })
-    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
+    expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
   })
 
   it('exports aggregates only, as CSV', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
     const p = freshId('participant')
-    await vote(server.url, 'warmup', { option: 'often' }, p)
-    const csv = await (await fetch(`${server.url}/api/results.csv`, { headers: presenterHeaders })).text()
+    await vote(server.target, 'warmup', { option: 'often' }, p)
+    const csv = await (await send(server.target, '/api/results.csv', { headers: presenterHeaders })).text()
     expect(csv).toContain('warmup,Utilisez-vous déjà l\'IA générative dans votre travail ?,often,"Oui, chaque semaine",,1,1,open')
     expect(csv).not.toContain(p)
-    expect(JSON.stringify(await results(server.url))).not.toContain(p)
+    expect(JSON.stringify(await results(server.target))).not.toContain(p)
   })
 
   it('limits ballots per participant', async () => {
-    server = await startTestServer({ RATE_LIMIT_PER_PARTICIPANT: '3' })
-    await command(server.url, 'warmup', 'open')
+    server = await testApp({ RATE_LIMIT_PER_PARTICIPANT: '3' })
+    await command(server.target, 'warmup', 'open')
     const p = freshId('p')
     const statuses = []
     for (let i = 0; i < 5; i++)
-      statuses.push((await vote(server.url, 'warmup', { option: 'often' }, p)).status)
+      statuses.push((await vote(server.target, 'warmup', { option: 'often' }, p)).status)
     expect(statuses).toEqual([200, 200, 200, 429, 429])
-    expect((await vote(server.url, 'warmup', { option: 'often' })).status).toBe(200)
+    expect((await vote(server.target, 'warmup', { option: 'often' })).status).toBe(200)
   })
 
   it('sets security headers and keeps CORS closed', async () => {
-    server = await startTestServer()
-    const res = await fetch(`${server.url}/api/polls`, {
+    server = await testApp()
+    const res = await send(server.target, '/api/polls', {
       headers: { origin: 'https://evil.example' },
     })
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
@@ -214,32 +215,33 @@ describe('vote server over HTTP', () => {
 
 describe('data retention', () => {
   it('deletes ballots older than the retention period and updates the tallies', async () => {
-    server = await startTestServer()
-    await command(server.url, 'warmup', 'open')
-    await vote(server.url, 'warmup', { option: 'often' })
-    await vote(server.url, 'warmup', { option: 'never' })
+    server = await testApp()
+    await command(server.target, 'warmup', 'open')
+    await vote(server.target, 'warmup', { option: 'often' })
+    await vote(server.target, 'warmup', { option: 'never' })
     expect(server.service.purgeOlderThan(30)).toBe(0)
     // A negative period puts the cut-off in the future: everything is past it.
     expect(server.service.purgeOlderThan(-1)).toBe(2)
-    const view = (await results(server.url)).polls[0]!
+    const view = (await results(server.target)).polls[0]!
     expect(view.participants).toBe(0)
-    expect(choiceCounts(await results(server.url), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
+    expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
   })
 })
 
 describe('stream caps', () => {
   it('refuses streams past the per-address cap with a 503 and a message', async () => {
-    server = await startTestServer({ STREAMS_PER_ADDRESS: '2' })
-    const a = subscribe(server.url, () => {})
-    const b = subscribe(server.url, () => {})
+    const running = await startTestServer({ STREAMS_PER_ADDRESS: '2' })
+    server = running
+    const a = subscribe(running.url, () => {})
+    const b = subscribe(running.url, () => {})
     await Promise.all([a.opened, b.opened])
     await eventually(() => expect(server.hub.size).toBe(2))
-    const third = await fetch(`${server.url}/api/stream`)
+    const third = await fetch(`${running.url}/api/stream`)
     expect(third.status).toBe(503)
     expect((await third.json()).message).toMatch(/Trop d'écrans/)
     a.close()
     await eventually(async () => {
-      const again = await fetch(`${server.url}/api/stream`)
+      const again = await fetch(`${running.url}/api/stream`)
       expect(again.status).toBe(200)
       await again.body?.cancel()
     })

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-chromium'
-import type { ServerProcess } from './helpers/server-process'
+import type { ServerProcess } from '../scripts/lib/server-process'
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_TOKEN } from '../server/testing'
+import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser } from './helpers/browser'
 import { deckOutline, slideNo } from './helpers/deck-outline'
-import { startServerProcess } from './helpers/server-process'
+import { TEST_TOKEN } from './helpers/test-server'
 
 const SHOTS = 'test-results/slides'
 const outline = deckOutline()

@@ -1,4 +1,4 @@
-import type { RunningServer } from '../server/testing'
+import type { RunningServer } from './helpers/test-server'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixCells } from '../data/matrix'
@@ -9,9 +9,9 @@ import { build } from '../scripts/build'
 import { exportDeck } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
 import { resolveResults } from '../scripts/lib/results-source'
-import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from '../server/testing'
 import { deckOutline } from './helpers/deck-outline'
 import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
+import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from './helpers/test-server'
 
 const outline = deckOutline()
 const OUT = 'test-results/export'

@@ -1,13 +1,13 @@
 import type { Browser } from 'playwright-chromium'
-import type { RunningServer } from '../server/testing'
+import type { RunningServer } from './helpers/test-server'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { command, eventually, freshId, results, startTestServer, vote } from '../server/testing'
+import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser } from './helpers/browser'
 import { slideNo } from './helpers/deck-outline'
-import { startServerProcess } from './helpers/server-process'
+import { command, eventually, freshId, results, startTestServer, vote } from './helpers/test-server'
 import { canMount, mountTmpfs, remount, unmount } from './helpers/tmpfs'
 
 const MOUNTS = canMount()

@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
-import type { ServerProcess } from './helpers/server-process'
+import type { ServerProcess } from '../scripts/lib/server-process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellIds, verdictIds } from '../data/matrix'
-import { TEST_TOKEN } from '../server/testing'
+import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser } from './helpers/browser'
 import { deckOutline, slideNo as slideNumber } from './helpers/deck-outline'
-import { startServerProcess } from './helpers/server-process'
+import { TEST_TOKEN } from './helpers/test-server'
 
 const PHONES = 20
 const require = createRequire(import.meta.url)

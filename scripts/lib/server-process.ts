@@ -1,9 +1,18 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import process from 'node:process'
-import { tempDataDir, TEST_TOKEN } from '../../server/testing'
+
+/** The presenter token of the servers that the tests and the bench start. */
+export const TEST_TOKEN = 'test-presenter-token-0123456789'
+
+/** A fresh, empty data directory for one server. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'atelier-test-'))
+}
 
 export interface ServerProcess {
   url: string

@@ -1,0 +1,158 @@
+// Helpers for tests that talk to the vote server in process.
+import type { FastifyInstance } from 'fastify'
+import type { ResultsSnapshot } from '../../poll/types'
+import type { VoteServer } from '../../server/app'
+import { tempDataDir, TEST_TOKEN } from '../../scripts/lib/server-process'
+import { buildApp } from '../../server/app'
+import { loadConfig } from '../../server/config'
+
+export { tempDataDir, TEST_TOKEN }
+
+/** A fetch that takes a path: over the network, or straight into the app. */
+export type FetchLike = (path: string, init?: RequestInit) => Promise<Response>
+/** Where a helper sends its request: a server's base URL, or an in-process app. */
+export type Target = string | FetchLike
+
+export interface TestServer extends VoteServer {
+  /** What the request helpers take: the URL of a listening server, or its inject(). */
+  target: Target
+  dataDir: string
+}
+
+export interface RunningServer extends TestServer {
+  url: string
+}
+
+const NULL_BODY = new Set([101, 204, 205, 304])
+
+/** Fastify's inject() behind the fetch API, so that the same helpers serve both kinds of test. */
+export function injector(app: FastifyInstance): FetchLike {
+  return async (path, init = {}) => {
+    const res = await app.inject({
+      method: (init.method ?? 'GET') as 'GET',
+      url: path,
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      payload: typeof init.body === 'string'
+        ? init.body
+        : undefined,
+    })
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(res.headers)) {
+      for (const one of [value].flat())
+        headers.append(name, String(one))
+    }
+    const body = NULL_BODY.has(res.statusCode)
+      ? null
+      : new Uint8Array(res.rawPayload)
+    return new Response(body, { status: res.statusCode, headers })
+  }
+}
+
+function testConfig(env: Record<string, string>, dataDir: string) {
+  return loadConfig({
+    DATA_DIR: dataDir,
+    PRESENTER_TOKEN: TEST_TOKEN,
+    BROADCAST_INTERVAL_MS: '20',
+    ...env,
+  })
+}
+
+/** The app in process, with its own SQLite file and no port: for plain request/response tests. */
+export async function testApp(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+  const server = await buildApp(testConfig(env, dataDir), { logger: false })
+  await server.app.ready()
+  return {
+    ...server,
+    target: injector(server.app),
+    dataDir,
+  }
+}
+
+/** A real server on a free loopback port, with its own SQLite file: for streams and sockets. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir(), requestTimeoutMs?: number): Promise<RunningServer> {
+  const server = await buildApp(testConfig(env, dataDir), { logger: false, requestTimeoutMs })
+  const url = await server.app.listen({ host: '127.0.0.1', port: 0 })
+  return { ...server, url, target: url, dataDir }
+}
+
+export const presenterHeaders = { authorization: `Bearer ${TEST_TOKEN}` }
+
+let counter = 0
+/** A fresh participant or idempotency id, valid for the server. */
+export function freshId(prefix = 'id'): string {
+  counter++
+  return `${prefix}-${process.pid}-${counter}-${Math.random().toString(36).slice(2, 10)}`.padEnd(16, '0')
+}
+
+/** Sends a request to a target: `send(server.target, '/api/polls')`. */
+export function send(target: Target, path: string, init?: RequestInit): Promise<Response> {
+  return typeof target === 'string'
+    ? fetch(`${target}${path}`, init)
+    : target(path, init)
+}
+
+export async function command(target: Target, poll: string, name: string, headers: Record<string, string> = presenterHeaders): Promise<Response> {
+  return send(target, `/api/presenter/polls/${poll}/${name}`, { method: 'POST', headers })
+}
+
+export async function vote(target: Target, poll: string, choice: unknown, participantId = freshId('p'), idempotencyKey = freshId('k')): Promise<Response> {
+  return send(target, `/api/polls/${poll}/ballots`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ participantId, idempotencyKey, choice }),
+  })
+}
+
+export async function results(target: Target, headers: Record<string, string> = presenterHeaders): Promise<ResultsSnapshot> {
+  return await (await send(target, '/api/results.json', { headers })).json() as ResultsSnapshot
+}
+
+/** Reads an SSE stream and hands each snapshot to `onSnapshot`; returns a function that stops it. */
+export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void, path = '/api/stream'): { close: () => void, opened: Promise<void> } {
+  const controller = new AbortController()
+  let resolveOpened!: () => void
+  const opened = new Promise<void>((r) => {
+    resolveOpened = r
+  })
+  void (async () => {
+    try {
+      const res = await fetch(`${url}${path}`, { signal: controller.signal })
+      resolveOpened()
+      const decoder = new TextDecoder()
+      let buffer = ''
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true })
+        let end = buffer.indexOf('\n\n')
+        while (end >= 0) {
+          const frame = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const data = frame.split('\n').find(l => l.startsWith('data: '))
+          if (frame.includes('event: snapshot') && data)
+            onSnapshot(JSON.parse(data.slice(6)) as ResultsSnapshot)
+          end = buffer.indexOf('\n\n')
+        }
+      }
+    }
+    catch {}
+  })()
+  return {
+    close: () => controller.abort(),
+    opened,
+  }
+}
+
+/** Waits until `check` passes, polling; fails with the last error after `timeoutMs`. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+  const start = Date.now()
+  let lastError: unknown
+  while (Date.now() - start < timeoutMs) {
+    try {
+      return await check()
+    }
+    catch (error) {
+      lastError = error
+      await new Promise(r => setTimeout(r, 25))
+    }
+  }
+  throw lastError
+}
