@@ -4,8 +4,10 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { build, SERVER_BUNDLE } from './build'
 import { isStale } from './lib/freshness'
+import { requireSupportedNode } from './lib/node-version'
 
 async function main(): Promise<void> {
+  requireSupportedNode()
   if (isStale(['dist/deck/index.html', 'dist/audience/index.html', SERVER_BUNDLE])) {
     console.log('Préparation de la présentation et de la page de vote (premier démarrage ou fichiers modifiés)…')
     await build()

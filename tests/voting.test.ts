@@ -73,7 +73,7 @@ describe('live voting from phones', () => {
       phones.push(p)
     }
     for (const p of phones)
-      await expect(p.page.getByText('Vote enregistré').waitFor()).resolves.toBeUndefined()
+      await p.page.getByText('Vote enregistré').waitFor()
 
     const projector = await browser.newPage({
       viewport: { width: 1280, height: 720 },
