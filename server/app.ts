@@ -10,6 +10,7 @@ import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompi
 import { z } from 'zod'
 import { clientErrorHandler } from './client-errors'
 import { HttpError, StoreUnavailableError } from './errors'
+import { MetricsMonitor } from './metrics'
 import { publicUrls } from './network'
 import { PollService } from './poll-service'
 import { audienceApi } from './routes/audience-api'
@@ -39,6 +40,9 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Longueur de contenu incohérente.',
 }
 
+/** Fastify's own default, which it does not apply to a server the app supplies. */
+export const KEEP_ALIVE_TIMEOUT_MS = 72_000
+
 export interface BuildOptions {
   /** Fastify's logger: false in tests. */
   logger?: boolean
@@ -64,12 +68,19 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     bodyLimit: 8192,
     trustProxy: false,
     clientErrorHandler,
+    // Fastify applies its timeouts only to a server it creates: this one sets them itself.
     // Node checks request deadlines every 30 s by default: too slow to shed a slow-body attack.
-    serverFactory: handler => createServer({
-      requestTimeout: requestTimeoutMs,
-      headersTimeout: Math.min(requestTimeoutMs, 60_000),
-      connectionsCheckingInterval: 1000,
-    }, handler),
+    // Idle keep-alive sockets stay open longer than clients keep theirs (Node's 5 s default
+    // races them: a request sent on a socket the server is closing gets a reset).
+    serverFactory: (handler) => {
+      const server = createServer({
+        requestTimeout: requestTimeoutMs,
+        headersTimeout: Math.min(requestTimeoutMs, 60_000),
+        connectionsCheckingInterval: 1000,
+      }, handler)
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+      return server
+    },
   })
 
   // Route schemas are zod schemas; anything zod says without a message of ours is in French too.
@@ -151,15 +162,22 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     perParticipantPerMinute: config.rateLimitPerParticipant,
     retentionDays: config.retentionDays,
   })
-  await app.register(presenterApi, { service, hub, token: config.presenterToken })
+  const metrics = new MetricsMonitor(() => hub.size)
+  await app.register(presenterApi, {
+    service,
+    hub,
+    token: config.presenterToken,
+    metrics,
+  })
   await app.register(resultsApi, { service, token: config.presenterToken })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
 
   // Event streams never end by themselves: end them before the server waits for its connections.
   app.addHook('preClose', async () => hub.close())
   app.addHook('onClose', async () => {
+    metrics.stop()
     clearInterval(purgeTimer)
-    store.close()
+    await store.close()
   })
   return { app, service, hub, store, urls }
 }

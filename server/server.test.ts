@@ -1,5 +1,6 @@
 import type { ResultsSnapshot } from '../poll/types'
 import type { TestServer } from '../tests/helpers/test-server'
+import { Agent, request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { command, eventually, freshId, presenterHeaders, results, send, startTestServer, subscribe, testApp, vote } from '../tests/helpers/test-server'
 
@@ -246,5 +247,33 @@ describe('stream caps', () => {
       await again.body?.cancel()
     })
     b.close()
+  })
+})
+
+/** One GET on a keep-alive agent: its status, and whether it went out on a reused socket. */
+function getOn(agent: Agent, url: string): Promise<{ status: number, reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      res.resume()
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('keep-alive', () => {
+  it('keeps idle connections open past Node\'s default (5 s, plus a 1 s grace since Node 24), so a client reusing one is never reset', async () => {
+    const running = await startTestServer()
+    server = running
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 })
+    // A burst opens four sockets; after a pause longer than Node's default and its grace, a second burst finds them all open.
+    const burst = () => Promise.all(Array.from({ length: 4 }, () => getOn(agent, `${running.url}/api/polls`)))
+    expect((await burst()).map(r => r.reused)).toEqual([false, false, false, false])
+    await new Promise(r => setTimeout(r, 7_000))
+    const second = await burst()
+    expect(second.map(r => r.status)).toEqual([200, 200, 200, 200])
+    expect(second.map(r => r.reused)).toEqual([true, true, true, true])
+    agent.destroy()
   })
 })

@@ -13,7 +13,7 @@ interface Client {
 
 export interface SseHubOptions {
   snapshot: (audience: Audience) => ResultsSnapshot
-  /** Updates within this window go out as one message. */
+  /** At most one message per this many ms: a change in a quiet room goes out at once, later ones wait. */
   intervalMs: number
   heartbeatMs?: number
   /** How long a browser waits before reconnecting, sent to it in the stream. */
@@ -21,6 +21,8 @@ export interface SseHubOptions {
   /** Caps on open streams, per client address and in all. */
   perAddress?: number
   total?: number
+  /** Clock in ms, for tests. */
+  now?: () => number
 }
 
 const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`
@@ -28,19 +30,24 @@ const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stri
 /**
  * Server-Sent Events to every screen and phone. Each message is a whole snapshot,
  * so a client that reconnects or misses a message is resynced by the next one.
- * Changes are coalesced: at most one message per interval, serialised once per audience.
+ * In a quiet room a change goes out at once (after the current I/O turn, so that the
+ * ballots of one turn share a message); under load, changes are coalesced to one
+ * message per interval. Each message is serialised once per audience, not per client.
  */
 export class SseHub {
   private readonly clients = new Set<Client>()
   private readonly perAddress = new Map<string, number>()
   private dirty = false
-  private readonly ticker: NodeJS.Timeout
+  private lastFlushAt = Number.NEGATIVE_INFINITY
+  private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
+  private readonly frames = new Map<Audience, string>()
   private readonly heartbeat: NodeJS.Timeout
 
+  private readonly now: () => number
+
   constructor(private readonly options: SseHubOptions) {
-    this.ticker = setInterval(() => this.flush(), options.intervalMs)
+    this.now = options.now ?? (() => performance.now())
     this.heartbeat = setInterval(() => this.broadcastRaw(': ping\n\n'), options.heartbeatMs ?? 15_000)
-    this.ticker.unref()
     this.heartbeat.unref()
   }
 
@@ -48,8 +55,26 @@ export class SseHub {
     return this.clients.size
   }
 
+  /** The snapshot changed: schedule a message, at once if none went out in the last interval. */
   markDirty(): void {
     this.dirty = true
+    this.frames.clear()
+    if (this.pending)
+      return
+    const wait = this.lastFlushAt + this.options.intervalMs - this.now()
+    this.pending = wait <= 0
+      ? setImmediate(() => this.flush())
+      : setTimeout(() => this.flush(), wait)
+  }
+
+  /** The current snapshot as an SSE message for this audience, serialised once per change. */
+  private frameFor(audience: Audience): string {
+    let data = this.frames.get(audience)
+    if (!data) {
+      data = frame(this.options.snapshot(audience))
+      this.frames.set(audience, data)
+    }
+    return data
   }
 
   /** Whether one more stream from this address fits under the caps. */
@@ -75,10 +100,10 @@ export class SseHub {
     }
     this.clients.add(client)
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
-    this.send(client, frame(this.options.snapshot(audience)))
+    this.send(client, this.frameFor(audience))
     res.on('drain', () => {
       client.waiting = false
-      this.send(client, frame(this.options.snapshot(audience)))
+      this.send(client, this.frameFor(audience))
     })
     res.on('close', () => {
       this.clients.delete(client)
@@ -97,18 +122,13 @@ export class SseHub {
   }
 
   private flush(): void {
-    if (!this.dirty || this.clients.size === 0)
+    this.pending = null
+    if (!this.dirty)
       return
     this.dirty = false
-    const frames = new Map<Audience, string>()
-    for (const client of this.clients) {
-      let data = frames.get(client.audience)
-      if (!data) {
-        data = frame(this.options.snapshot(client.audience))
-        frames.set(client.audience, data)
-      }
-      this.send(client, data)
-    }
+    this.lastFlushAt = this.now()
+    for (const client of this.clients)
+      this.send(client, this.frameFor(client.audience))
   }
 
   private broadcastRaw(data: string): void {
@@ -117,7 +137,11 @@ export class SseHub {
   }
 
   close(): void {
-    clearInterval(this.ticker)
+    if (this.pending) {
+      clearTimeout(this.pending as NodeJS.Timeout)
+      clearImmediate(this.pending as NodeJS.Immediate)
+    }
+    this.pending = null
     clearInterval(this.heartbeat)
     for (const client of this.clients)
       client.res.end()

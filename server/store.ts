@@ -1,7 +1,9 @@
 import type { Choice, PollState } from '../poll/types'
+import type { Checkpointer } from './checkpointer'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { startCheckpointer } from './checkpointer'
 import { StoreUnavailableError } from './errors'
 import { inTransaction, typed } from './sqlite'
 
@@ -44,6 +46,10 @@ const REOPEN_DELAY_MS = 500
 /** Owner only: the file holds who voted what until the retention purge. */
 const PRIVATE_DIR = 0o700
 const PRIVATE_FILE = 0o600
+/** Bytes the write-ahead log keeps on disk once it has been copied back: no file grows without end. */
+const WAL_SIZE_LIMIT = 8 * 1024 * 1024
+/** Each waits up to the busy timeout for the checkpointer to let go of the log. */
+const ERASE_ATTEMPTS = 5
 
 /** Makes the data directory and an empty database file that only this user can read. */
 function preparePrivateFile(dir: string, file: string): void {
@@ -96,6 +102,7 @@ export class BallotStore {
   private db: DatabaseSync | null = null
   private lastOpenAttempt = 0
   private statements: Statements | null = null
+  private checkpointer: Checkpointer | null = null
 
   constructor(private readonly dir: string, private readonly busyTimeoutMs = 1000) {}
 
@@ -119,9 +126,13 @@ export class BallotStore {
       db.exec('PRAGMA synchronous = NORMAL')
       // Deleted ballots are overwritten with zeros, so "reset" and the purge leave nothing to read.
       db.exec('PRAGMA secure_delete = ON')
+      // Checkpoints (and their fsyncs) run in a worker, never inside a ballot's transaction.
+      db.exec('PRAGMA wal_autocheckpoint = 0')
+      db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT}`)
       db.exec(SCHEMA)
       this.statements = prepare(db)
       this.db = db
+      this.checkpointer = startCheckpointer(this.file)
       return { db, statements: this.statements }
     }
     catch (error) {
@@ -139,7 +150,7 @@ export class BallotStore {
     catch (error) {
       if (error instanceof StoreUnavailableError)
         throw error
-      this.close()
+      void this.close()
       throw new StoreUnavailableError(error)
     }
   }
@@ -206,11 +217,16 @@ export class BallotStore {
 
   /**
    * The write-ahead log still holds the deleted rows' old pages: copy the zeroed pages
-   * into the main file and empty the log. A reader holding an old snapshot can delay
-   * this; the next erase or the close then finishes it.
+   * into the main file and empty the log. The checkpointer may hold the log for a moment
+   * (busy): try again a few times. A reader holding an old snapshot could delay this; the
+   * next erase or the close then finishes it.
    */
   private eraseJournal(db: DatabaseSync): void {
-    db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    const truncate = typed<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)')
+    for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+      if (truncate.get()?.busy === 0)
+        return
+    }
   }
 
   /** Everything on disk, to rebuild the tallies at start. */
@@ -234,12 +250,16 @@ export class BallotStore {
     }))
   }
 
-  close(): void {
+  /** Closes the database; the checkpointer copies what is left of the log and ends. */
+  close(): Promise<void> {
     try {
       this.db?.close()
     }
     catch {}
     this.db = null
     this.statements = null
+    const stopping = this.checkpointer?.stop() ?? Promise.resolve()
+    this.checkpointer = null
+    return stopping
   }
 }

@@ -16,7 +16,7 @@ export interface Subscriber {
  * Opens `count` SSE connections. Only the first `probes` parse what they receive
  * (enough to measure vote-to-screen latency); the others just drain it, like a page would.
  */
-export async function openSubscribers(base: URL, count: number, probes: number, openTimeoutMs = 30_000): Promise<Subscriber[]> {
+export async function openSubscribers(base: URL, count: number, probes: number, openTimeoutMs = 30_000, spreadMs = 0): Promise<Subscriber[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
   const subscribers: Subscriber[] = []
   const opened: Promise<void>[] = []
@@ -53,9 +53,14 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
       })
       subscribers.push(sub)
     }))
-    // Open in waves so the server's accept queue is not flooded in one tick.
-    if (i % 200 === 199)
+    if (spreadMs > 0) {
+      // Arrivals spread evenly over `spreadMs`, as phones scanning a QR code.
+      await new Promise(r => setTimeout(r, spreadMs / count))
+    }
+    else if (i % 200 === 199) {
+      // Open in waves so the server's accept queue is not flooded in one tick.
       await Promise.all(opened.slice(-200))
+    }
   }
   await Promise.all(opened)
   return subscribers

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { MetricsMonitor } from '../metrics'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
 import { z } from 'zod'
@@ -10,6 +11,7 @@ export interface PresenterApiOptions {
   service: PollService
   hub: SseHub
   token: string
+  metrics: MetricsMonitor
 }
 
 const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
@@ -24,7 +26,7 @@ const commandParams = z.object({
 })
 
 /** What only the speaker may do: one hook checks the token before any route of this plugin runs. */
-export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, token }) => {
+export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, token, metrics }) => {
   app.addHook('onRequest', presenterOnly(token))
 
   app.post('/api/presenter/polls/:pollId/:command', {
@@ -39,6 +41,15 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     reply.hijack()
     hub.add(reply.raw, 'presenter', req.ip)
   })
+
+  // Event-loop delay, memory and streams since the start or the last `?reset=1`.
+  app.get('/api/presenter/metrics', {
+    schema: {
+      querystring: z.object({
+        reset: z.enum(['0', '1']).optional(),
+      }),
+    },
+  }, async req => metrics.read(req.query.reset === '1'))
 
   // Lets the presenter view tell a rejected token (a restart changed it) from a network failure.
   app.get('/api/presenter/session', async (_req, reply) => reply.code(204).send())

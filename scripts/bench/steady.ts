@@ -1,0 +1,189 @@
+// The steady-load scenario of `npm run bench`: N audience streams, then ballots at a
+// set rate from distinct participants (some change their vote). Measures ack and
+// vote-to-screen latency, throughput, errors, the server's peak RSS and its longest
+// event-loop stall, and checks that the final tallies equal the acknowledged ballots.
+import type { Choice } from '../../poll/types'
+import type { ServerProcess } from '../lib/server-process'
+import { readFileSync } from 'node:fs'
+import { Agent } from 'node:http'
+import { isDeepStrictEqual } from 'node:util'
+import { cellIds, verdictIds } from '../../data/matrix'
+import { pollById } from '../../data/polls'
+import { tallyOf } from '../../poll/tally'
+import { startServerProcess, TEST_TOKEN } from '../lib/server-process'
+import { postBallot } from './load'
+import { serverMetrics } from './metrics'
+import { summarize } from './stats'
+import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './subscribers'
+
+const participantId = (n: number) => `bench-participant-${String(n).padStart(12, '0')}`
+const PEAK_RSS = /VmHWM:\s+(\d+)/
+
+export interface SteadyOptions {
+  name: string
+  subscribers: number
+  rate: number
+  duration: number
+  changes: number
+  probes: number
+  interval: number
+  concurrency: number
+}
+
+type Summary = ReturnType<typeof summarize>
+
+export interface SteadyReport {
+  scenario: string
+  rate: number
+  durationS: number
+  subscribers: number
+  ballotsSent: number
+  ballotsAcked: number
+  participants: number
+  throughputPerS: number
+  ackMs: Summary
+  voteToScreenMs: Summary
+  unseenAcks: number
+  errors: Record<string, number>
+  connectionResets: number
+  peakRssMB: number
+  loopDelayMaxMs: number
+  tallyExact: boolean
+}
+
+function randomChoice(i: number): Choice {
+  const verdicts: Record<string, string> = {}
+  const count = 1 + (i % 3)
+  for (let k = 0; k < count; k++)
+    verdicts[cellIds[(i * 7 + k * 4) % cellIds.length]!] = verdictIds[(i + k) % 3]!
+  return { verdicts } as Choice
+}
+
+export function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(PEAK_RSS.exec(status)?.[1] ?? 0) * 1024
+}
+
+/** A steady load: N open streams, then ballots at a fixed rate for a fixed time. */
+export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
+  const server: ServerProcess = await startServerProcess({
+    RATE_LIMIT_PER_ADDRESS: '100000000',
+    RATE_LIMIT_PER_PARTICIPANT: '1000000',
+    BROADCAST_INTERVAL_MS: String(opts.interval),
+  })
+  const base = new URL(server.url)
+  try {
+    await fetch(`${server.url}/api/presenter/polls/verdict/open`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
+    const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers))
+    await serverMetrics(server.url, true)
+    const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency })
+    const total = Math.round(opts.rate * opts.duration)
+    const participants = Math.max(1, Math.round(total * (1 - opts.changes)))
+    const finalChoice = new Map<string, Choice>()
+    const inFlight = new Set<string>()
+    const ackLatencies: number[] = []
+    const acks: { ackAt: number, version: number }[] = []
+    const errors = new Map<number, number>()
+    let sent = 0
+    let nextNew = 0
+    let skipped = 0
+    const pending: Promise<void>[] = []
+    const start = performance.now()
+    const deadline = start + opts.duration * 1000
+
+    function pickParticipant(i: number): string | null {
+      // New participants first in proportion; the rest change an earlier vote.
+      const wantNew = nextNew < participants && (nextNew < 10 || Math.random() >= opts.changes)
+      if (wantNew)
+        return participantId(nextNew++)
+      for (let tries = 0; tries < 8; tries++) {
+        const id = participantId(Math.floor(Math.random() * nextNew))
+        if (!inFlight.has(id))
+          return id
+      }
+      return i % 2
+        ? null
+        : (nextNew < participants
+            ? participantId(nextNew++)
+            : null)
+    }
+
+    while (sent < total && performance.now() < deadline) {
+      const due = Math.min(total, Math.floor((performance.now() - start) * opts.rate / 1000))
+      while (sent < due) {
+        const id = pickParticipant(sent)
+        sent++
+        if (!id || inFlight.has(id)) {
+          skipped++
+          continue
+        }
+        const choice = randomChoice(sent)
+        inFlight.add(id)
+        pending.push(postBallot(agent, base, 'verdict', id, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
+          inFlight.delete(id)
+          if (r.ack) {
+            ackLatencies.push(r.latencyMs)
+            acks.push(r.ack)
+            finalChoice.set(id, choice)
+          }
+          else {
+            errors.set(r.status, (errors.get(r.status) ?? 0) + 1)
+          }
+        }))
+      }
+      await new Promise(r => setTimeout(r, 2))
+    }
+    await Promise.race([
+      Promise.all(pending),
+      new Promise(r => setTimeout(r, 30_000)),
+    ])
+    const elapsed = (performance.now() - start) / 1000
+    await new Promise(r => setTimeout(r, 3 * opts.interval + 500))
+
+    const probes = subs.filter(s => s.probe)
+    const screen: number[] = []
+    let unseen = 0
+    for (const ack of acks) {
+      for (const p of probes) {
+        const at = firstArrivalAtOrAfter(p, ack.version)
+        if (at === null)
+          unseen++
+        else screen.push(Math.max(0, at - ack.ackAt))
+      }
+    }
+    const results = await (await fetch(`${server.url}/api/results.json`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })).json() as { polls: { id: string, participants: number, tally: unknown }[] }
+    const verdictView = results.polls.find(p => p.id === 'verdict')!
+    const expected = tallyOf(pollById('verdict')!, finalChoice.values())
+    const exact = isDeepStrictEqual(verdictView.tally, expected) && verdictView.participants === finalChoice.size
+    const loop = await serverMetrics(server.url)
+    const report: SteadyReport = {
+      scenario: opts.name,
+      rate: opts.rate,
+      durationS: Math.round(elapsed * 10) / 10,
+      subscribers: subs.filter(s => s.connected).length,
+      ballotsSent: sent - skipped,
+      ballotsAcked: acks.length,
+      participants: finalChoice.size,
+      throughputPerS: Math.round(acks.length / elapsed),
+      ackMs: summarize(ackLatencies),
+      voteToScreenMs: summarize(screen),
+      unseenAcks: unseen,
+      errors: Object.fromEntries(errors),
+      connectionResets: errors.get(0) ?? 0,
+      peakRssMB: Math.round(peakRss(server.child.pid!) / 1048576),
+      loopDelayMaxMs: loop.eventLoopDelayMs.max,
+      tallyExact: exact,
+    }
+    closeSubscribers(subs)
+    agent.destroy()
+    return report
+  }
+  finally {
+    await server.stop()
+  }
+}

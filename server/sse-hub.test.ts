@@ -1,0 +1,97 @@
+import type { ServerResponse } from 'node:http'
+import type { ResultsSnapshot } from '../poll/types'
+import { EventEmitter } from 'node:events'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { SseHub } from './sse-hub'
+
+/** Just enough of a ServerResponse to count the snapshot messages a client gets. */
+class FakeResponse extends EventEmitter {
+  messages: number[] = []
+  writableEnded = false
+  writeHead() {
+    return this
+  }
+
+  write(data: string) {
+    const version = /"version":(\d+)/.exec(data)
+    if (version)
+      this.messages.push(Number(version[1]))
+    return true
+  }
+
+  end() {
+    this.writableEnded = true
+  }
+}
+
+let clock = 0
+let version = 0
+const snapshot = (): ResultsSnapshot => ({ version, generatedAt: 't', polls: [] })
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  clock = 1000
+  version = 0
+})
+afterEach(() => vi.useRealTimers())
+
+function hubWithClient() {
+  const hub = new SseHub({
+    snapshot,
+    intervalMs: 100,
+    now: () => clock,
+  })
+  const res = new FakeResponse()
+  hub.add(res as unknown as ServerResponse, 'public')
+  res.messages = []
+  return { hub, res }
+}
+
+function change(hub: SseHub) {
+  version++
+  hub.markDirty()
+}
+
+describe('sseHub', () => {
+  it('sends a change in a quiet room at once, not at the next tick of a timer', async () => {
+    const { hub, res } = hubWithClient()
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(res.messages).toEqual([1])
+    hub.close()
+  })
+
+  it('coalesces a burst: the first change at once, the rest in one message an interval later', async () => {
+    const { hub, res } = hubWithClient()
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    for (let i = 0; i < 9; i++) {
+      clock += 5
+      change(hub)
+    }
+    await vi.advanceTimersByTimeAsync(50)
+    expect(res.messages).toEqual([1])
+    clock += 60
+    await vi.advanceTimersByTimeAsync(60)
+    expect(res.messages).toEqual([1, 10])
+    hub.close()
+  })
+
+  it('serialises a snapshot once per change, however many clients', async () => {
+    const spy = vi.fn(snapshot)
+    const hub = new SseHub({
+      snapshot: spy,
+      intervalMs: 100,
+      now: () => clock,
+    })
+    const clients = Array.from({ length: 50 }, () => new FakeResponse())
+    for (const c of clients)
+      hub.add(c as unknown as ServerResponse, 'public')
+    expect(spy).toHaveBeenCalledTimes(1)
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(spy).toHaveBeenCalledTimes(2)
+    expect(clients.every(c => c.messages.at(-1) === 1)).toBe(true)
+    hub.close()
+  })
+})
