@@ -105,7 +105,7 @@ function render(snapshot: ResultsSnapshot): void {
 /** Follows the open polls. Each time the stream opens, the server is back: pending ballots go at once. */
 function listen(): void {
   openResultsStream({
-    url: () => '/api/stream',
+    url: () => '/api/stream?view=phone',
     onSnapshot: render,
     onOpen: () => outbox.retryNow(),
     onStatus: (status) => {

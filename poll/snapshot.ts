@@ -11,15 +11,24 @@ export interface PollRecord {
 }
 
 /**
- * Builds what one kind of viewer may see. The audience never gets a hidden poll's
- * tally; the presenter (and the handout) always does.
+ * Who looks at the polls: the projected deck (`public`), the speaker (`presenter`),
+ * or a phone, which needs to know only which polls are open: no counts, so that a
+ * ballot costs the room's Wi-Fi nothing.
  */
-export function viewOf(record: PollRecord, audience: 'public' | 'presenter'): PollView {
-  const visible = audience === 'presenter' || record.state.resultsVisible
+export type Viewer = 'public' | 'presenter' | 'phone'
+
+/**
+ * Builds what one kind of viewer may see. The audience never gets a hidden poll's
+ * tally; the presenter (and the handout) always does; a phone never gets one.
+ */
+export function viewOf(record: PollRecord, viewer: Viewer): PollView {
+  const visible = viewer === 'presenter' || (viewer === 'public' && record.state.resultsVisible)
   return {
     id: record.definition.id as PollView['id'],
     ...record.state,
-    participants: record.participants,
+    participants: viewer === 'phone'
+      ? 0
+      : record.participants,
     tally: visible
       ? structuredClone(record.tally)
       : null,

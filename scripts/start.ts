@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { build, SERVER_BUNDLE } from './build'
 import { isStale } from './lib/freshness'
+import { SERVER_NODE_FLAGS } from './lib/node-flags'
 import { requireSupportedNode } from './lib/node-version'
 
 async function main(): Promise<void> {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
     console.log('Préparation de la présentation et de la page de vote (premier démarrage ou fichiers modifiés)…')
     await build()
   }
-  const server = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], { stdio: 'inherit' })
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--enable-source-maps', SERVER_BUNDLE], { stdio: 'inherit' })
   // Ctrl+C reaches both processes; the server shuts down cleanly and we exit with it.
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => server.kill(signal))

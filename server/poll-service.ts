@@ -1,6 +1,6 @@
 import type { PollDefinition } from '../data/polls'
 import type { BallotRequest } from '../poll/ballot'
-import type { PollRecord } from '../poll/snapshot'
+import type { PollRecord, Viewer } from '../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import type { BallotStore } from './store'
 import { polls } from '../data/polls'
@@ -25,6 +25,8 @@ export class PollService {
   private readonly records = new Map<string, PollRecord>()
   private loaded = false
   private version = 0
+  /** Grows only with the polls' states (open, closed, revealed), not with ballots. */
+  private stateVersion = 0
   /** Distinguishes this process's versions from a previous run's, for clients that resync. */
   private readonly startedAt = new Date().toISOString()
   private readonly listeners = new Set<() => void>()
@@ -67,6 +69,7 @@ export class PollService {
       record.state = states.get(record.definition.id) ?? record.state
     }
     this.loaded = true
+    this.stateVersion++
     this.changed()
   }
 
@@ -118,6 +121,7 @@ export class PollService {
       this.store.saveState(record.definition.id, next)
     }
     record.state = next
+    this.stateVersion++
     this.changed()
   }
 
@@ -136,13 +140,16 @@ export class PollService {
     return deleted
   }
 
-  snapshot(audience: 'public' | 'presenter'): ResultsSnapshot {
+  /** What this viewer may see now. A phone's snapshot changes only when a poll's state does. */
+  snapshot(viewer: Viewer): ResultsSnapshot {
     return {
-      version: this.version,
+      version: viewer === 'phone'
+        ? this.stateVersion
+        : this.version,
       generatedAt: this.startedAt,
       polls: [
         ...this.records.values(),
-      ].map(r => viewOf(r, audience)),
+      ].map(r => viewOf(r, viewer)),
     }
   }
 

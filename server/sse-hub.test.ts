@@ -61,8 +61,19 @@ describe('sseHub', () => {
     hub.close()
   })
 
-  it('coalesces a burst: the first change at once, the rest in one message an interval later', async () => {
-    const { hub, res } = hubWithClient()
+  it('coalesces under load: when messages are slow to write, changes wait up to the interval', async () => {
+    // Each snapshot takes 20 ms to build: the hub may use a tenth of the loop, so it waits 100 ms.
+    const hub = new SseHub({
+      snapshot: () => {
+        clock += 20
+        return snapshot()
+      },
+      intervalMs: 100,
+      now: () => clock,
+    })
+    const res = new FakeResponse()
+    hub.add(res as unknown as ServerResponse, 'public')
+    res.messages = []
     change(hub)
     await vi.advanceTimersByTimeAsync(0)
     for (let i = 0; i < 9; i++) {
@@ -74,6 +85,34 @@ describe('sseHub', () => {
     clock += 60
     await vi.advanceTimersByTimeAsync(60)
     expect(res.messages).toEqual([1, 10])
+    hub.close()
+  })
+
+  it('sends every change of a quiet room on its own', async () => {
+    const { hub, res } = hubWithClient()
+    for (let i = 0; i < 5; i++) {
+      clock += 20
+      change(hub)
+      await vi.advanceTimersByTimeAsync(0)
+    }
+    expect(res.messages).toEqual([1, 2, 3, 4, 5])
+    hub.close()
+  })
+
+  it('sends a viewer nothing when its snapshot did not change', async () => {
+    const hub = new SseHub({
+      snapshot: () => ({ version: 7, generatedAt: 't', polls: [] }),
+      intervalMs: 100,
+      now: () => clock,
+    })
+    const phone = new FakeResponse()
+    hub.add(phone as unknown as ServerResponse, 'phone')
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    clock += 200
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(phone.messages).toEqual([7])
     hub.close()
   })
 

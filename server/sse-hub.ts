@@ -1,7 +1,13 @@
 import type { ServerResponse } from 'node:http'
+import type { Viewer } from '../poll/snapshot'
 import type { ResultsSnapshot } from '../poll/types'
 
-export type Audience = 'public' | 'presenter'
+export type Audience = Viewer
+
+/** Never wait less than this between two messages, however cheap they are. */
+const MIN_GAP_MS = 2
+/** Messages may take this share of the event loop before the hub starts to coalesce. */
+const LOAD_SHARE = 0.1
 
 interface Client {
   res: ServerResponse
@@ -9,11 +15,13 @@ interface Client {
   address: string
   /** Set while the socket's buffer is full: the client gets the latest snapshot on drain. */
   waiting: boolean
+  /** The last snapshot message this client was given, to skip sending the same again. */
+  last: string | null
 }
 
 export interface SseHubOptions {
   snapshot: (audience: Audience) => ResultsSnapshot
-  /** At most one message per this many ms: a change in a quiet room goes out at once, later ones wait. */
+  /** The longest wait between a change and its message, under the heaviest load. */
   intervalMs: number
   heartbeatMs?: number
   /** How long a browser waits before reconnecting, sent to it in the stream. */
@@ -30,15 +38,19 @@ const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stri
 /**
  * Server-Sent Events to every screen and phone. Each message is a whole snapshot,
  * so a client that reconnects or misses a message is resynced by the next one.
- * In a quiet room a change goes out at once (after the current I/O turn, so that the
- * ballots of one turn share a message); under load, changes are coalesced to one
- * message per interval. Each message is serialised once per audience, not per client.
+ * A change goes out at once (after the current I/O turn, so that the ballots of one
+ * turn share a message) unless the last message went out less than a gap ago. The gap
+ * follows the load: ten times what the last message took to write, so that messages
+ * never take more than a tenth of the event loop, between 2 ms and `intervalMs`.
+ * Each message is serialised once per change and audience, and an audience whose
+ * snapshot did not change (phones, between two poll states) gets nothing.
  */
 export class SseHub {
   private readonly clients = new Set<Client>()
   private readonly perAddress = new Map<string, number>()
   private dirty = false
   private lastFlushAt = Number.NEGATIVE_INFINITY
+  private gapMs = MIN_GAP_MS
   private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
   private readonly frames = new Map<Audience, string>()
   private readonly heartbeat: NodeJS.Timeout
@@ -61,7 +73,7 @@ export class SseHub {
     this.frames.clear()
     if (this.pending)
       return
-    const wait = this.lastFlushAt + this.options.intervalMs - this.now()
+    const wait = this.lastFlushAt + this.gapMs - this.now()
     this.pending = wait <= 0
       ? setImmediate(() => this.flush())
       : setTimeout(() => this.flush(), wait)
@@ -97,13 +109,14 @@ export class SseHub {
       audience,
       address,
       waiting: false,
+      last: null,
     }
     this.clients.add(client)
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
-    this.send(client, this.frameFor(audience))
+    this.sendSnapshot(client)
     res.on('drain', () => {
       client.waiting = false
-      this.send(client, this.frameFor(audience))
+      this.sendSnapshot(client)
     })
     res.on('close', () => {
       this.clients.delete(client)
@@ -112,6 +125,15 @@ export class SseHub {
         this.perAddress.set(address, left)
       else this.perAddress.delete(address)
     })
+  }
+
+  /** The current snapshot, unless this client already has one with the same content. */
+  private sendSnapshot(client: Client): void {
+    const data = this.frameFor(client.audience)
+    if (client.waiting || client.last === data)
+      return
+    client.last = data
+    this.send(client, data)
   }
 
   private send(client: Client, data: string): void {
@@ -126,9 +148,12 @@ export class SseHub {
     if (!this.dirty)
       return
     this.dirty = false
-    this.lastFlushAt = this.now()
+    const started = this.now()
     for (const client of this.clients)
-      this.send(client, this.frameFor(client.audience))
+      this.sendSnapshot(client)
+    const took = this.now() - started
+    this.lastFlushAt = started
+    this.gapMs = Math.min(this.options.intervalMs, Math.max(MIN_GAP_MS, took / LOAD_SHARE))
   }
 
   private broadcastRaw(data: string): void {

@@ -33,7 +33,7 @@ export async function runColdStart(phones: number, spreadMs = 1000): Promise<Col
     const streams = openSubscribers(base, phones, 0, 30_000, spreadMs)
     const start = performance.now()
     const ballots = Array.from({ length: phones }, async (_, i) => {
-      await new Promise(r => setTimeout(r, i * spreadMs / phones - (performance.now() - start)))
+      await new Promise(r => setTimeout(r, Math.max(0, i * spreadMs / phones - (performance.now() - start))))
       const r = await postBallot(agent, base, 'placement', `cold-phone-${String(i).padStart(10, '0')}`, `cold-key-${String(i).padStart(12, '0')}`, { option: 'large.simple' })
       if (r.ack)
         latencies.push(r.latencyMs)

@@ -3,7 +3,7 @@ import { Agent, get } from 'node:http'
 
 const VERSION = /"version":(\d+)/
 
-/** One audience page's stream. Probes record when each results version arrived. */
+/** One stream: a phone, or a probe screen that records when each results version arrived. */
 export interface Subscriber {
   /** Arrival time (performance.now()) of each message, in version order. */
   arrivals: { version: number, at: number }[]
@@ -29,7 +29,8 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
         agent,
         host: base.hostname,
         port: base.port,
-        path: '/api/stream',
+        // Probes are screens (the projected deck); the others are phones, as in the room.
+        path: probe ? '/api/stream' : '/api/stream?view=phone',
       }, (res) => {
         sub.connected = res.statusCode === 200
         clearTimeout(timer)

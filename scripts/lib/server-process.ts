@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
+import { SERVER_NODE_FLAGS } from './node-flags'
 
 /** The presenter token of the servers that the tests and the bench start. */
 export const TEST_TOKEN = 'test-presenter-token-0123456789'
@@ -63,7 +64,10 @@ export async function startServerProcess(env: Record<string, string> = {}, dataD
   const entry = existsSync('dist/server/main.mjs')
     ? ['dist/server/main.mjs']
     : ['--import', 'tsx', 'server/main.ts']
-  const child = spawn(process.execPath, entry, {
+  const child = spawn(process.execPath, [
+    ...SERVER_NODE_FLAGS,
+    ...entry,
+  ], {
     env: {
       ...process.env,
       HOST: '127.0.0.1',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { PublicUrls } from '../network'
 import type { PollService } from '../poll-service'
 import type { SseHub } from '../sse-hub'
+import { z } from 'zod'
 import { polls } from '../../data/polls'
 import { ballotSchema } from '../../poll/ballot'
 import { HttpError } from '../errors'
@@ -50,11 +51,20 @@ export const audienceApi: FastifyPluginAsyncZod<AudienceApiOptions> = async (app
 
   app.get('/api/polls', async () => service.snapshot('public'))
 
-  app.get('/api/stream', (req, reply) => {
+  // `?view=phone`: the phone page needs the polls' states only, not their counts.
+  app.get('/api/stream', {
+    schema: {
+      querystring: z.object({
+        view: z.enum(['deck', 'phone']).optional(),
+      }),
+    },
+  }, (req, reply) => {
     if (!hub.accepts(req.ip))
       throw new HttpError(503, 'Trop d\'écrans connectés : réessayez dans un instant.', 'too_many_streams')
     reply.hijack()
-    hub.add(reply.raw, 'public', req.ip)
+    hub.add(reply.raw, req.query.view === 'phone'
+      ? 'phone'
+      : 'public', req.ip)
   })
 
   app.get('/api/info', async () => ({ audienceUrl: urls.audience, retentionDays }))
