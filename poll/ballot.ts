@@ -4,13 +4,18 @@ import { z } from 'zod'
 import { verdictIds } from '../data/matrix'
 import { pollById } from '../data/polls'
 
-/** Ids made on the phone: long enough to be unguessable, short and plain enough to log safely. */
+/** Idempotency keys made on the phone: long enough to be unique, short and plain enough to log safely. */
 export const CLIENT_ID_PATTERN = /^[\w-]{16,64}$/
 
-export interface BallotRequest {
-  participantId: string
+/** What a phone sends: its choice, and a key that makes a retry harmless. */
+export interface BallotBody {
   idempotencyKey: string
   choice: Choice
+}
+
+/** A ballot with its author, whom the server knows from the phone's credential. */
+export interface BallotRequest extends BallotBody {
+  participantId: string
 }
 
 export type Validation<T> = { ok: true, value: T } | { ok: false, error: string }
@@ -66,10 +71,8 @@ export function choiceSchema(poll: PollDefinition): z.ZodType<Choice> {
 }
 
 /** A whole ballot for one poll, as the phone sends it. */
-export function ballotSchema(poll: PollDefinition): z.ZodType<BallotRequest> {
+export function ballotSchema(poll: PollDefinition): z.ZodType<BallotBody> {
   return z.strictObject({
-    participantId: z.string({ error: 'Identifiant de participant manquant.' })
-      .regex(CLIENT_ID_PATTERN, { error: 'Identifiant de participant invalide.' }),
     idempotencyKey: z.string({ error: 'Clé d\'envoi manquante.' })
       .regex(CLIENT_ID_PATTERN, { error: 'Clé d\'envoi invalide.' }),
     choice: choiceSchema(poll),
@@ -95,6 +98,6 @@ export function validateChoice(poll: PollDefinition, raw: unknown): Validation<C
 }
 
 /** Validates a whole ballot body, as received from the network. */
-export function parseBallot(poll: PollDefinition, body: unknown): Validation<BallotRequest> {
+export function parseBallot(poll: PollDefinition, body: unknown): Validation<BallotBody> {
   return parsed(ballotSchema(poll).safeParse(body))
 }

@@ -8,7 +8,6 @@ import { agreement, comparison, emptyTally, leadingVerdicts, replaceInTally, tal
 const warmup = pollById('warmup')!
 const verdict = pollById('verdict')!
 const ids = {
-  participantId: 'p'.repeat(20),
   idempotencyKey: 'k'.repeat(20),
 }
 
@@ -94,32 +93,37 @@ describe('ballot validation', () => {
       },
       /Champ inattendu : « admin »/,
     ],
-    [
-      {
-        idempotencyKey: ids.idempotencyKey,
-        choice: { option: 'often' },
-      },
-      /participant manquant/,
-    ],
+    // The server knows the participant from its credential: a phone cannot name one.
     [
       {
         ...ids,
-        participantId: 'short',
+        participantId: 'someone-else-000001',
         choice: { option: 'often' },
       },
-      /participant invalide/,
+      /Champ inattendu : « participantId »/,
     ],
     [
       {
-        ...ids,
-        participantId: 'x\r\nSet-Cookie: a=b'.padEnd(20, 'x'),
         choice: { option: 'often' },
       },
-      /participant invalide/,
+      /Clé d'envoi manquante/,
     ],
     [
       {
-        ...ids,
+        idempotencyKey: 'short',
+        choice: { option: 'often' },
+      },
+      /Clé d'envoi invalide/,
+    ],
+    [
+      {
+        idempotencyKey: 'x\r\nSet-Cookie: a=b'.padEnd(20, 'x'),
+        choice: { option: 'often' },
+      },
+      /Clé d'envoi invalide/,
+    ],
+    [
+      {
         idempotencyKey: 42,
         choice: { option: 'often' },
       },

@@ -34,10 +34,27 @@ export interface PollView extends PollState {
   tally: Tally | null
 }
 
+/**
+ * The room as a screen may see it. The projected deck gets the code to display;
+ * the presenter also gets who is in, how fast people join, and the alarm.
+ */
+export interface RoomView {
+  /** Needed to join when set: shown on the join and poll slides, carried by the QR code. */
+  code: string | null
+  registrationOpen?: boolean
+  participants?: number
+  joinsLastMinute?: number
+  expectedSize?: number
+  /** More participants than the speaker expects: someone may be stuffing the ballot box. */
+  alarm?: boolean
+}
+
 /** Everything a client needs to draw the polls: sent whole on each update, so a reconnect is a resync. */
 export interface ResultsSnapshot {
   /** Grows with each change; lets a client drop an out-of-order message. */
   version: number
   generatedAt: string
   polls: PollView[]
+  /** Absent for phones and in a results file. */
+  room?: RoomView
 }

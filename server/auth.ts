@@ -1,5 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { hasPresenterSession } from './credentials'
 import { HttpError } from './errors'
 
 const digest = (value: string) => createHash('sha256').update(value).digest()
@@ -12,34 +13,29 @@ export function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-/** The token from `Authorization: Bearer …`, or from `?token=` where a header cannot be set (EventSource). */
-export function presentedToken(request: FastifyRequest, allowQuery = false): string | undefined {
+/** The token from `Authorization: Bearer …`: how scripts (export, bench) speak for the presenter. */
+export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
-  if (header?.startsWith('Bearer '))
-    return header.slice('Bearer '.length).trim()
-  if (allowQuery) {
-    const token = (request.query as Record<string, unknown> | undefined)?.token
-    if (typeof token === 'string')
-      return token
-  }
-  return undefined
+  return header?.startsWith('Bearer ')
+    ? header.slice('Bearer '.length).trim()
+    : undefined
 }
 
-/**
- * The hook that guards every presenter route. The token may come in the query only
- * for the event stream, which a browser opens without headers.
- */
+/** The presenter's browser (signed-in cookie) or a script with the token. */
+export function isPresenter(request: FastifyRequest, expected: string): boolean {
+  const token = bearerToken(request)
+  return token
+    ? tokenMatches(token, expected)
+    : hasPresenterSession(request, expected)
+}
+
+/** The hook that guards every presenter route. */
 export function presenterOnly(expected: string): onRequestAsyncHookHandler {
   return async (request) => {
-    const token = presentedToken(request, request.routeOptions.url === '/api/presenter/stream')
-    if (!token)
-      throw new HttpError(401, 'Réservé au présentateur : jeton manquant.', 'missing_token')
-    if (!tokenMatches(token, expected))
+    if (isPresenter(request, expected))
+      return
+    if (bearerToken(request))
       throw new HttpError(403, 'Réservé au présentateur : jeton invalide.', 'bad_token')
+    throw new HttpError(401, 'Réservé au présentateur : ouvrez le lien présentateur affiché dans le terminal.', 'not_signed_in')
   }
-}
-
-export function isPresenter(request: FastifyRequest, expected: string): boolean {
-  const token = presentedToken(request)
-  return !!token && tokenMatches(token, expected)
 }

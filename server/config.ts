@@ -9,13 +9,28 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   DATA_DIR: z.string().default('.data'),
   /** Given by the speaker, or generated at start and shown only in the presenter URL. */
-  PRESENTER_TOKEN: z.string().min(16, 'PRESENTER_TOKEN doit compter au moins 16 caractères').optional(),
+  PRESENTER_TOKEN: z.string().superRefine((token, ctx) => {
+    const weakness = tokenWeakness(token)
+    if (weakness)
+      ctx.addIssue({ code: 'custom', message: `PRESENTER_TOKEN refusé : ${weakness}` })
+  }).optional(),
+  /** New participants from one address per JOIN_WINDOW_SECONDS: a whole room behind one access point. */
+  JOIN_LIMIT_PER_ADDRESS: int(300),
+  JOIN_WINDOW_SECONDS: int(120),
+  /** People expected in the room: more participants than that raises an alarm on the presenter view. */
+  EXPECTED_ROOM_SIZE: int(200),
+  /** A code required to join from the start (the presenter can also set one from the presenter view). */
+  ROOM_CODE: z.string().regex(/^[\w-]{4,32}$/, 'ROOM_CODE : 4 à 32 lettres ou chiffres').optional(),
+  /** Sockets from one address that have nothing in flight (never sent a request, or idle keep-alive). */
+  IDLE_CONNECTIONS_PER_ADDRESS: int(512),
+  /** Dev mode: requests come through Slidev's dev server on loopback, which says who the client is. */
+  TRUST_LOOPBACK_PROXY: z.enum(['0', '1']).default('0'),
   /** Requests per minute from one address. A venue's Wi-Fi puts hundreds of phones behind one. */
   RATE_LIMIT_PER_ADDRESS: int(6000),
   /** Ballots per minute from one participant. */
   RATE_LIMIT_PER_PARTICIPANT: int(30),
-  /** Open result streams (screens and phones) allowed from one address, and in all. */
-  STREAMS_PER_ADDRESS: int(3000),
+  /** Result streams without a credential (projectors, not phones) from one address, and all streams. */
+  STREAMS_PER_ADDRESS: int(20),
   MAX_STREAMS: int(10000),
   /** How often tallies are pushed to screens, in ms: updates in between are coalesced. */
   BROADCAST_INTERVAL_MS: int(100),
@@ -40,6 +55,20 @@ const envSchema = z.object({
   ]).default('warn'),
 })
 
+/** Phrases that must never guard a real session: the README's example. */
+const KNOWN_TOKENS = new Set(['une-longue-phrase-secrete'])
+
+/** Why a presenter token is too weak to guard the room, in French; null when it is fine. */
+export function tokenWeakness(token: string): string | null {
+  if (token.length < 16)
+    return 'il doit compter au moins 16 caractères.'
+  if (new Set(token).size < 6)
+    return 'il doit mêler au moins 6 caractères différents.'
+  if (KNOWN_TOKENS.has(token))
+    return 'c\'est un exemple publié, que tout le monde connaît.'
+  return null
+}
+
 export interface ServerConfig {
   host: string
   port: number
@@ -53,6 +82,12 @@ export interface ServerConfig {
   rateLimitPerParticipant: number
   streamsPerAddress: number
   maxStreams: number
+  joinLimitPerAddress: number
+  joinWindowSeconds: number
+  expectedRoomSize: number
+  roomCode: string | undefined
+  idleConnectionsPerAddress: number
+  trustLoopbackProxy: boolean
   broadcastIntervalMs: number
   busyTimeoutMs: number
   retentionDays: number
@@ -83,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     rateLimitPerParticipant: e.RATE_LIMIT_PER_PARTICIPANT,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
     maxStreams: e.MAX_STREAMS,
+    joinLimitPerAddress: e.JOIN_LIMIT_PER_ADDRESS,
+    joinWindowSeconds: e.JOIN_WINDOW_SECONDS,
+    expectedRoomSize: e.EXPECTED_ROOM_SIZE,
+    roomCode: e.ROOM_CODE,
+    idleConnectionsPerAddress: e.IDLE_CONNECTIONS_PER_ADDRESS,
+    trustLoopbackProxy: e.TRUST_LOOPBACK_PROXY === '1',
     broadcastIntervalMs: e.BROADCAST_INTERVAL_MS,
     busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     retentionDays: e.RETENTION_DAYS,

@@ -17,6 +17,7 @@ export function lanAddress(interfaces = networkInterfaces()): string {
 export interface PublicUrls {
   base: string
   audience: string
+  /** The presenter's sign-in link: it carries the token once, then lands on a clean address. */
   presenter: string
 }
 
@@ -25,6 +26,6 @@ export function publicUrls(port: number, token: string, publicUrl?: string, host
   return {
     base,
     audience: `${base}/vote`,
-    presenter: `http://localhost:${port}/presenter/1?token=${encodeURIComponent(token)}`,
+    presenter: `http://localhost:${port}/api/presenter/login?token=${encodeURIComponent(token)}`,
   }
 }

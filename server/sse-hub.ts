@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http'
 import type { Viewer } from '../poll/snapshot'
 import type { ResultsSnapshot } from '../poll/types'
+import type { StreamOwner } from './stream-admission'
+import { StreamAdmission } from './stream-admission'
 
 export type Audience = Viewer
 
@@ -12,7 +14,6 @@ const LOAD_SHARE = 0.1
 interface Client {
   res: ServerResponse
   audience: Audience
-  address: string
   /** Set while the socket's buffer is full: the client gets the latest snapshot on drain. */
   waiting: boolean
   /** The last snapshot message this client was given, to skip sending the same again. */
@@ -26,8 +27,8 @@ export interface SseHubOptions {
   heartbeatMs?: number
   /** How long a browser waits before reconnecting, sent to it in the stream. */
   retryMs?: number
-  /** Caps on open streams, per client address and in all. */
-  perAddress?: number
+  /** Streams without a credential from one address, and streams in all (see StreamAdmission). */
+  anonymousPerAddress?: number
   total?: number
   /** Clock in ms, for tests. */
   now?: () => number
@@ -47,7 +48,7 @@ const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stri
  */
 export class SseHub {
   private readonly clients = new Set<Client>()
-  private readonly perAddress = new Map<string, number>()
+  private readonly admission: StreamAdmission<Client>
   private dirty = false
   private lastFlushAt = Number.NEGATIVE_INFINITY
   private gapMs = MIN_GAP_MS
@@ -59,12 +60,18 @@ export class SseHub {
 
   constructor(private readonly options: SseHubOptions) {
     this.now = options.now ?? (() => performance.now())
+    this.admission = new StreamAdmission({ anonymousPerAddress: options.anonymousPerAddress ?? Infinity, total: options.total ?? Infinity })
     this.heartbeat = setInterval(() => this.broadcastRaw(': ping\n\n'), options.heartbeatMs ?? 15_000)
     this.heartbeat.unref()
   }
 
   get size(): number {
     return this.clients.size
+  }
+
+  /** Open streams from this address, the presenter's aside. */
+  countAt(address: string): number {
+    return this.admission.countAt(address)
   }
 
   /** The snapshot changed: schedule a message, at once if none went out in the last interval. */
@@ -89,14 +96,11 @@ export class SseHub {
     return data
   }
 
-  /** Whether one more stream from this address fits under the caps. */
-  accepts(address: string): boolean {
-    const { perAddress = Infinity, total = Infinity } = this.options
-    return this.clients.size < total && (this.perAddress.get(address) ?? 0) < perAddress
-  }
-
-  /** Takes over a response and keeps it open; the first message is the current snapshot. */
-  add(res: ServerResponse, audience: Audience, address = ''): void {
+  /**
+   * Takes over a response and keeps it open; the first message is the current snapshot.
+   * Never refuses: the streams that must make room for it are closed (see StreamAdmission).
+   */
+  add(res: ServerResponse, audience: Audience, owner: StreamOwner = { kind: 'anonymous', address: '' }): void {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -107,12 +111,14 @@ export class SseHub {
     const client: Client = {
       res,
       audience,
-      address,
       waiting: false,
       last: null,
     }
+    for (const evicted of this.admission.admit(client, owner)) {
+      this.clients.delete(evicted)
+      evicted.res.end()
+    }
     this.clients.add(client)
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1)
     this.sendSnapshot(client)
     res.on('drain', () => {
       client.waiting = false
@@ -120,10 +126,7 @@ export class SseHub {
     })
     res.on('close', () => {
       this.clients.delete(client)
-      const left = (this.perAddress.get(address) ?? 1) - 1
-      if (left > 0)
-        this.perAddress.set(address, left)
-      else this.perAddress.delete(address)
+      this.admission.remove(client)
     })
   }
 

@@ -1,36 +1,13 @@
 import type { Choice, PollState } from '../poll/types'
 import type { Checkpointer } from './checkpointer'
+import type { Statements } from './store-schema'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { startCheckpointer } from './checkpointer'
 import { StoreUnavailableError } from './errors'
 import { inTransaction, typed } from './sqlite'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS ballots (
-  poll_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL,
-  choice TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (poll_id, participant_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS receipts (
-  idempotency_key TEXT PRIMARY KEY,
-  poll_id TEXT NOT NULL,
-  participant_id TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS receipts_by_poll ON receipts (poll_id);
-CREATE TABLE IF NOT EXISTS poll_state (
-  poll_id TEXT PRIMARY KEY,
-  status TEXT NOT NULL,
-  results_visible INTEGER NOT NULL,
-  opened_at TEXT,
-  closed_at TEXT
-);
-`
+import { migrate, prepare } from './store-schema'
 
 export interface StoredBallot { pollId: string, choice: Choice }
 
@@ -38,8 +15,6 @@ export type CastResult
   = | { kind: 'accepted', previous: Choice | undefined }
     | { kind: 'duplicate' }
     | { kind: 'key-reused' }
-
-interface PollStateRow { poll_id: string, status: string, results_visible: number, opened_at: string | null, closed_at: string | null }
 
 /** How long to wait before trying to reopen a database that could not be opened. */
 const REOPEN_DELAY_MS = 500
@@ -60,27 +35,6 @@ function preparePrivateFile(dir: string, file: string): void {
     closeSync(openSync(file, 'a', PRIVATE_FILE))
   chmodSync(file, PRIVATE_FILE)
 }
-
-function prepare(db: DatabaseSync) {
-  return {
-    receipt: typed<[string], { poll_id: string, participant_id: string }>(db, 'SELECT poll_id, participant_id FROM receipts WHERE idempotency_key = ?'),
-    previous: typed<[string, string], { choice: string }>(db, 'SELECT choice FROM ballots WHERE poll_id = ? AND participant_id = ?'),
-    upsert: typed<[string, string, string, string, string]>(db, `INSERT INTO ballots (poll_id, participant_id, choice, idempotency_key, created_at, updated_at)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-      ON CONFLICT (poll_id, participant_id) DO UPDATE SET choice = excluded.choice, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at`),
-    addReceipt: typed<[string, string, string]>(db, 'INSERT INTO receipts (idempotency_key, poll_id, participant_id) VALUES (?, ?, ?)'),
-    allBallots: typed<[], { poll_id: string, choice: string }>(db, 'SELECT poll_id, choice FROM ballots'),
-    allStates: typed<[], PollStateRow>(db, 'SELECT poll_id, status, results_visible, opened_at, closed_at FROM poll_state'),
-    saveState: typed<[string, string, number, string | null, string | null]>(db, `INSERT INTO poll_state (poll_id, status, results_visible, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (poll_id) DO UPDATE SET status = excluded.status, results_visible = excluded.results_visible, opened_at = excluded.opened_at, closed_at = excluded.closed_at`),
-    deleteBallots: typed<[string]>(db, 'DELETE FROM ballots WHERE poll_id = ?'),
-    purgeBallots: typed<[string]>(db, 'DELETE FROM ballots WHERE updated_at < ?'),
-    purgeReceipts: typed<[]>(db, 'DELETE FROM receipts WHERE NOT EXISTS (SELECT 1 FROM ballots b WHERE b.poll_id = receipts.poll_id AND b.participant_id = receipts.participant_id)'),
-    deleteReceipts: typed<[string]>(db, 'DELETE FROM receipts WHERE poll_id = ?'),
-  }
-}
-
-type Statements = ReturnType<typeof prepare>
 
 function stateRow(pollId: string, s: PollState) {
   return [
@@ -129,7 +83,7 @@ export class BallotStore {
       // Checkpoints (and their fsyncs) run in a worker, never inside a ballot's transaction.
       db.exec('PRAGMA wal_autocheckpoint = 0')
       db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT}`)
-      db.exec(SCHEMA)
+      migrate(db)
       this.statements = prepare(db)
       this.db = db
       this.checkpointer = startCheckpointer(this.file)
@@ -200,18 +154,42 @@ export class BallotStore {
     })
   }
 
-  /** Deletes the ballots last changed before `cutoff` (data retention); returns how many. */
+  /** Records a participant the server has just issued. */
+  addParticipant(id: string, at: Date): void {
+    this.run((_db, s) => s.addParticipant.run(id, at.toISOString()))
+  }
+
+  countParticipants(): number {
+    return this.run((_db, s) => s.countParticipants.get()?.n ?? 0)
+  }
+
+  /** A room setting (registration open, room code), or undefined when never set. */
+  setting(key: string): string | undefined {
+    return this.run((_db, s) => s.getSetting.get(key)?.value)
+  }
+
+  saveSetting(key: string, value: string): void {
+    this.run((_db, s) => s.putSetting.run(key, value))
+  }
+
+  /**
+   * Deletes the ballots last changed before `cutoff` (data retention), their receipts,
+   * and the participants who joined before it and have no ballot left; returns how many ballots.
+   */
   purgeBefore(cutoff: Date): number {
     return this.run((db, s) => {
-      const deleted = inTransaction(db, () => {
+      const { ballots, participants } = inTransaction(db, () => {
         const { changes } = s.purgeBallots.run(cutoff.toISOString())
         if (changes > 0)
           s.purgeReceipts.run()
-        return Number(changes)
+        return {
+          ballots: Number(changes),
+          participants: Number(s.purgeParticipants.run(cutoff.toISOString()).changes),
+        }
       })
-      if (deleted > 0)
+      if (ballots + participants > 0)
         this.eraseJournal(db)
-      return deleted
+      return ballots
     })
   }
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser } from './helpers/browser'
 import { slideNo } from './helpers/deck-outline'
-import { command, eventually, freshId, results, startTestServer, vote } from './helpers/test-server'
+import { command, eventually, join as joinRoom, results, startTestServer, vote } from './helpers/test-server'
 import { canMount, mountTmpfs, remount, unmount } from './helpers/tmpfs'
 
 const MOUNTS = canMount()
@@ -20,10 +20,10 @@ describe('a crash in the middle of a storm of ballots', () => {
     const storm = { killed: false }
     const worker = async () => {
       while (!storm.killed) {
-        const id = freshId('storm')
-        const res = await vote(first.url, 'placement', { option: 'large.simple' }, id).catch(() => null)
-        if (res?.status === 200)
-          acked.push(id)
+        const phone = await joinRoom(first.url).then(j => j.phone).catch(() => null)
+        const res = phone && await vote(first.url, 'placement', { option: 'large.simple' }, phone).catch(() => null)
+        if (phone && res?.status === 200)
+          acked.push(phone.id)
       }
     }
     const workers = Array.from({ length: 16 }, worker)

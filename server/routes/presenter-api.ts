@@ -1,15 +1,18 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { MetricsMonitor } from '../metrics'
 import type { PollService } from '../poll-service'
+import type { Room } from '../room'
 import type { SseHub } from '../sse-hub'
 import { z } from 'zod'
 import { pollIds } from '../../data/polls'
 import { pollCommands } from '../../poll/state'
-import { presenterOnly } from '../auth'
+import { presenterOnly, tokenMatches } from '../auth'
+import { issuePresenterSession } from '../credentials'
 
 export interface PresenterApiOptions {
   service: PollService
   hub: SseHub
+  room: Room
   token: string
   metrics: MetricsMonitor
 }
@@ -25,32 +28,75 @@ const commandParams = z.object({
   }),
 })
 
-/** What only the speaker may do: one hook checks the token before any route of this plugin runs. */
-export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, token, metrics }) => {
-  app.addHook('onRequest', presenterOnly(token))
+const roomChange = z.strictObject({
+  registrationOpen: z.boolean().optional(),
+  requireCode: z.boolean().optional(),
+}, { error: 'Attendu : { registrationOpen?: booléen, requireCode?: booléen }.' })
 
-  app.post('/api/presenter/polls/:pollId/:command', {
-    schema: { params: commandParams },
-  }, async (req) => {
-    const { pollId, command } = req.params
-    service.command(pollId, command)
-    return service.snapshot('presenter').polls.find(p => p.id === pollId)
-  })
+const LOGIN_FAILED = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Lien présentateur refusé</title>
+<p>Ce lien présentateur n'est pas (ou plus) valable : le serveur a peut-être redémarré avec un nouveau jeton.
+Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
 
-  app.get('/api/presenter/stream', (req, reply) => {
-    reply.hijack()
-    hub.add(reply.raw, 'presenter', req.ip)
-  })
-
-  // Event-loop delay, memory and streams since the start or the last `?reset=1`.
-  app.get('/api/presenter/metrics', {
+/**
+ * What only the speaker may do. The terminal's link signs the presenter in: the token
+ * it carries is exchanged once for an HttpOnly session cookie, and the browser lands on
+ * a clean address, so the token is never on screen, in the history or in a later request.
+ */
+export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, token, metrics }) => {
+  app.get('/api/presenter/login', {
     schema: {
       querystring: z.object({
-        reset: z.enum(['0', '1']).optional(),
+        token: z.string().max(512).optional(),
       }),
     },
-  }, async req => metrics.read(req.query.reset === '1'))
+    config: {
+      rateLimit: { max: 20, timeWindow: '1 minute' },
+    },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+    if (!req.query.token || !tokenMatches(req.query.token, token))
+      return reply.code(403).type('text/html; charset=utf-8').send(LOGIN_FAILED)
+    issuePresenterSession(reply, token)
+    return reply.redirect('/presenter/1', 303)
+  })
 
-  // Lets the presenter view tell a rejected token (a restart changed it) from a network failure.
-  app.get('/api/presenter/session', async (_req, reply) => reply.code(204).send())
+  await app.register(async (scope) => {
+    const guarded = scope.withTypeProvider<ZodTypeProvider>()
+    guarded.addHook('onRequest', presenterOnly(token))
+
+    guarded.post('/api/presenter/polls/:pollId/:command', {
+      schema: { params: commandParams },
+    }, async (req) => {
+      const { pollId, command } = req.params
+      service.command(pollId, command)
+      return service.snapshot('presenter').polls.find(p => p.id === pollId)
+    })
+
+    guarded.post('/api/presenter/room', {
+      schema: { body: roomChange },
+    }, async (req) => {
+      if (req.body.registrationOpen !== undefined)
+        room.setRegistration(req.body.registrationOpen)
+      if (req.body.requireCode !== undefined)
+        room.requireCode(req.body.requireCode)
+      return room.view('presenter')
+    })
+
+    guarded.get('/api/presenter/stream', { exposeHeadRoute: false }, (req, reply) => {
+      reply.hijack()
+      hub.add(reply.raw, 'presenter', { kind: 'presenter', address: req.ip })
+    })
+
+    // Event-loop delay, memory and streams since the start or the last `?reset=1`.
+    guarded.get('/api/presenter/metrics', {
+      schema: {
+        querystring: z.object({
+          reset: z.enum(['0', '1']).optional(),
+        }),
+      },
+    }, async req => metrics.read(req.query.reset === '1'))
+
+    // Lets the deck tell whether this browser is signed in as the presenter.
+    guarded.get('/api/presenter/session', async (_req, reply) => reply.code(204).send())
+  })
 }

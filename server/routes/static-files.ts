@@ -38,7 +38,10 @@ export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }
     app.get('/vote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', audienceDir, { cacheControl: false }))
   }
 
-  app.setNotFoundHandler((req, reply) => {
+  // Rate-limited like every route: unknown addresses are not a free way to load the server.
+  app.setNotFoundHandler({
+    preHandler: app.rateLimit(),
+  }, (req, reply) => {
     const wantsPage = req.method === 'GET' && DECK_ROUTE.test(req.url) && !req.url.startsWith('/api') && !req.url.startsWith('/vote/') && (req.headers.accept ?? '').includes('text/html')
     if (wantsPage && hasDeck)
       return reply.header('cache-control', 'no-cache').sendFile('index.html', deckDir, { cacheControl: false })

@@ -95,11 +95,61 @@ export async function command(target: Target, poll: string, name: string, header
   return send(target, `/api/presenter/polls/${poll}/${name}`, { method: 'POST', headers })
 }
 
-export async function vote(target: Target, poll: string, choice: unknown, participantId = freshId('p'), idempotencyKey = freshId('k')): Promise<Response> {
+/** A phone that has joined: the cookie it sends back, and the participant id inside it. */
+export interface Phone {
+  cookie: string
+  id: string
+}
+
+const COOKIE_PAIR = /^([^=]+)=([^;]*)/
+
+/** Joins the room as a new phone (optionally with the room code); null when refused. */
+export async function join(target: Target, code?: string, headers: Record<string, string> = {}): Promise<{ phone: Phone | null, res: Response }> {
+  const res = await send(target, '/api/participants', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(code === undefined
+      ? {}
+      : { code }),
+  })
+  const pair = COOKIE_PAIR.exec(res.headers.get('set-cookie') ?? '')
+  if (!res.ok || !pair)
+    return { phone: null, res }
+  // A signed cookie's value is `id.signature`.
+  const value = decodeURIComponent(pair[2]!)
+  return {
+    phone: {
+      cookie: `${pair[1]}=${pair[2]}`,
+      id: value.slice(0, value.lastIndexOf('.')),
+    },
+    res,
+  }
+}
+
+/** A phone for the tests that need one and expect joining to work. */
+export async function newPhone(target: Target, code?: string): Promise<Phone> {
+  const { phone, res } = await join(target, code)
+  if (!phone)
+    throw new Error(`join refused: ${res.status} ${await res.text()}`)
+  return phone
+}
+
+/**
+ * Casts a ballot from `phone`, or from a phone that joins just for it. When that join is
+ * refused (a store failure, closed registration), its answer is returned instead.
+ */
+export async function vote(target: Target, poll: string, choice: unknown, phone?: Phone, idempotencyKey = freshId('k')): Promise<Response> {
+  let voter = phone
+  if (!voter) {
+    const joined = await join(target)
+    if (!joined.phone)
+      return joined.res
+    voter = joined.phone
+  }
   return send(target, `/api/polls/${poll}/ballots`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participantId, idempotencyKey, choice }),
+    headers: { 'content-type': 'application/json', 'cookie': voter.cookie },
+    body: JSON.stringify({ idempotencyKey, choice }),
   })
 }
 
@@ -108,15 +158,24 @@ export async function results(target: Target, headers: Record<string, string> = 
 }
 
 /** Reads an SSE stream and hands each snapshot to `onSnapshot`; returns a function that stops it. */
-export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void, path = '/api/stream'): { close: () => void, opened: Promise<void> } {
+export interface Subscription {
+  close: () => void
+  opened: Promise<void>
+  /** True once the server has ended the stream (or it failed). */
+  ended: () => boolean
+}
+
+/** Reads an SSE stream and hands each snapshot to `onSnapshot`. */
+export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void, path = '/api/stream', headers: Record<string, string> = {}): Subscription {
   const controller = new AbortController()
   let resolveOpened!: () => void
+  let ended = false
   const opened = new Promise<void>((r) => {
     resolveOpened = r
   })
   void (async () => {
     try {
-      const res = await fetch(`${url}${path}`, { signal: controller.signal })
+      const res = await fetch(`${url}${path}`, { signal: controller.signal, headers })
       resolveOpened()
       const decoder = new TextDecoder()
       let buffer = ''
@@ -134,10 +193,13 @@ export function subscribe(url: string, onSnapshot: (s: ResultsSnapshot) => void,
       }
     }
     catch {}
+    ended = true
+    resolveOpened()
   })()
   return {
     close: () => controller.abort(),
     opened,
+    ended: () => ended,
   }
 }
 

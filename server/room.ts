@@ -1,0 +1,132 @@
+import type { RoomView } from '../poll/types'
+import type { BallotStore } from './store'
+import { randomBytes, randomInt } from 'node:crypto'
+
+/** Letters and digits that cannot be mistaken for one another when read off a screen. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+const CODE_LENGTH = 6
+const MINUTE_MS = 60_000
+
+export type JoinRefusal = 'registration_closed' | 'room_code'
+
+export interface RoomOptions {
+  /** How many people the speaker expects: more participants than that raises the alarm. */
+  expectedSize: number
+  /** A code set by configuration, required to join from the start. */
+  initialCode?: string
+  now?: () => number
+}
+
+/** A fresh room code: 32^6, about a billion, against joins limited to a few hundred a minute. */
+export function newRoomCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
+}
+
+/** Codes are read aloud and typed on phones: case, spaces and dashes do not count. */
+export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '')
+
+/**
+ * Who may join the room: the speaker closes registration once everyone is in, and may
+ * require a room code (for a session whose address is public). Keeps the counts the
+ * presenter sees: participants, joins in the last minute, and the alarm.
+ */
+export class Room {
+  private registrationOpen: boolean
+  private code: string | null
+  private participants: number
+  private readonly joins: number[] = []
+  private readonly listeners = new Set<() => void>()
+  private readonly now: () => number
+
+  constructor(private readonly store: BallotStore, private readonly options: RoomOptions) {
+    this.now = options.now ?? Date.now
+    this.registrationOpen = (this.safeSetting('registration') ?? 'open') === 'open'
+    const saved = this.safeSetting('room_code')
+    this.code = saved === undefined
+      ? (options.initialCode
+          ? normaliseCode(options.initialCode)
+          : null)
+      : (saved || null)
+    this.participants = this.safe(() => store.countParticipants(), 0)
+  }
+
+  private safe<T>(fn: () => T, fallback: T): T {
+    try {
+      return fn()
+    }
+    catch {
+      return fallback
+    }
+  }
+
+  private safeSetting(key: string): string | undefined {
+    return this.safe(() => this.store.setting(key), undefined)
+  }
+
+  /** Issues a new participant id, or says why not. The caller has checked the rate limit. */
+  join(presentedCode: string | undefined): { ok: true, id: string } | { ok: false, reason: JoinRefusal } {
+    if (!this.registrationOpen)
+      return { ok: false, reason: 'registration_closed' }
+    if (this.code && normaliseCode(presentedCode ?? '') !== this.code)
+      return { ok: false, reason: 'room_code' }
+    const id = randomBytes(16).toString('base64url')
+    this.store.addParticipant(id, new Date(this.now()))
+    this.participants++
+    this.joins.push(this.now())
+    this.changed()
+    return { ok: true, id }
+  }
+
+  setRegistration(open: boolean): void {
+    this.store.saveSetting('registration', open ? 'open' : 'closed')
+    this.registrationOpen = open
+    this.changed()
+  }
+
+  /** Requires a new code to join (`true`), or none (`false`). Phones already in stay in. */
+  requireCode(required: boolean): void {
+    const code = required
+      ? newRoomCode()
+      : null
+    this.store.saveSetting('room_code', code ?? '')
+    this.code = code
+    this.changed()
+  }
+
+  /** Participants and joins were purged (retention): count again. */
+  recount(): void {
+    this.participants = this.safe(() => this.store.countParticipants(), this.participants)
+    this.changed()
+  }
+
+  private joinsLastMinute(): number {
+    const since = this.now() - MINUTE_MS
+    while (this.joins.length && this.joins[0]! < since)
+      this.joins.shift()
+    return this.joins.length
+  }
+
+  /** What the projected deck may show (the code it must display), or the presenter sees. */
+  view(viewer: 'public' | 'presenter'): RoomView {
+    if (viewer === 'public')
+      return { code: this.code }
+    return {
+      code: this.code,
+      registrationOpen: this.registrationOpen,
+      participants: this.participants,
+      joinsLastMinute: this.joinsLastMinute(),
+      expectedSize: this.options.expectedSize,
+      alarm: this.participants > this.options.expectedSize,
+    }
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners)
+      listener()
+  }
+}
