@@ -17,8 +17,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false },
-      '/vote': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false },
+      // xfwd: the vote server learns each client's own address (X-Forwarded-For).
+      '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false, xfwd: true },
+      '/vote': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false, xfwd: true },
     },
   },
 })

@@ -7,16 +7,3 @@ export function randomId(bytes = 16): string {
   crypto.getRandomValues(buf)
   return Array.from(buf, b => b.toString(16).padStart(2, '0')).join('')
 }
-
-const PARTICIPANT_KEY = 'atelier-participant'
-const ID_PATTERN = /^[\w-]{16,64}$/
-
-/** This phone's participant id, created once and kept in localStorage. */
-export function participantId(storage: Storage = localStorage): string {
-  let id = storage.getItem(PARTICIPANT_KEY)
-  if (!id || !ID_PATTERN.test(id)) {
-    id = randomId()
-    storage.setItem(PARTICIPANT_KEY, id)
-  }
-  return id
-}

@@ -1,11 +1,12 @@
 import type { PollDefinition } from '../data/polls'
 import type { Choice, ResultsSnapshot } from '../poll/types'
 import type { SendOutcome } from './outbox'
+import { backoffDelay } from '../client/backoff'
 import { openResultsStream } from '../client/results-stream'
 import { pollById } from '../data/polls'
 import { h } from './dom'
 import { fillForm, pollForm, readChoice } from './forms'
-import { participantId } from './ids'
+import { requestJoin, ROOM_CODE_KEY, roomCodeFrom } from './join'
 import { Outbox } from './outbox'
 import 'virtual:atelier-palette.css'
 import './style.css'
@@ -32,7 +33,56 @@ function setStatus(pollId: string, text: string, tone: 'info' | 'ok' | 'error'):
     say(entry.status, text, tone)
 }
 
-const outbox = new Outbox(participantId(), {
+const joinForm = document.getElementById('join-form') as HTMLFormElement
+const codeInput = document.getElementById('room-code') as HTMLInputElement
+const joinStatus = document.getElementById('join-status')!
+
+/** Shows the code form and resolves with what the person typed. */
+function askCode(message: string): Promise<string> {
+  joinForm.hidden = false
+  say(joinStatus, message, 'error')
+  codeInput.focus()
+  return new Promise((resolve) => {
+    joinForm.addEventListener('submit', (event) => {
+      event.preventDefault()
+      resolve(codeInput.value.trim())
+    }, { once: true })
+  })
+}
+
+let joining: Promise<boolean> | null = null
+
+/** Gets this phone its credential, asking for the room code when needed; false when registration is closed. */
+function ensureJoined(): Promise<boolean> {
+  joining ??= (async () => {
+    let code = roomCodeFrom(location.search, localStorage)
+    for (let attempt = 0; ; attempt++) {
+      const result = await requestJoin(code)
+      if (result.kind === 'joined') {
+        if (code)
+          localStorage.setItem(ROOM_CODE_KEY, code)
+        joinForm.hidden = true
+        return true
+      }
+      if (result.kind === 'closed') {
+        say(connection, result.message, 'error')
+        return false
+      }
+      if (result.kind === 'code') {
+        code = await askCode(code ? result.message : 'Entrez le code de salle affiché à l\'écran pour participer.')
+        continue
+      }
+      say(connection, result.message, 'error')
+      await new Promise(r => setTimeout(r, backoffDelay(attempt)))
+    }
+  })().finally(() => {
+    joining = null
+  })
+  return joining
+}
+
+const outbox = new Outbox({
+  rejoin: ensureJoined,
   onOutcome(pollId: string, outcome: SendOutcome) {
     if (outcome.kind === 'recorded') {
       recorded.add(pollId)
@@ -124,6 +174,9 @@ async function showRetention(): Promise<void> {
     el.textContent = String(info.retentionDays)
 }
 
-listen()
-outbox.resume()
 void showRetention()
+// Joined first, so that this phone's stream and ballots carry its credential.
+void ensureJoined().then(() => {
+  listen()
+  outbox.resume()
+})

@@ -31,14 +31,32 @@ describe('sendBallot', () => {
       choice: { option: 'often' },
       idempotencyKey: 'k'.repeat(20),
     }
-    expect(await sendBallot('p'.repeat(20), ballot, async () => json(200, {}))).toEqual({ kind: 'recorded' })
-    expect(await sendBallot('p'.repeat(20), ballot, async () => json(409, { message: 'Ce vote est clos.' }))).toEqual({ kind: 'refused', message: 'Ce vote est clos.' })
-    expect((await sendBallot('p'.repeat(20), ballot, async () => json(503, { message: 'indisponible' }))).kind).toBe('retry')
-    expect((await sendBallot('p'.repeat(20), ballot, async () => json(429, { message: 'trop' }))).kind).toBe('retry')
+    expect(await sendBallot(ballot, async () => json(200, {}))).toEqual({ kind: 'recorded' })
+    expect(await sendBallot(ballot, async () => json(409, { message: 'Ce vote est clos.' }))).toEqual({ kind: 'refused', message: 'Ce vote est clos.' })
+    expect((await sendBallot(ballot, async () => json(503, { message: 'indisponible' }))).kind).toBe('retry')
+    expect((await sendBallot(ballot, async () => json(429, { message: 'trop' }))).kind).toBe('retry')
     const offline = async (): Promise<Response> => {
       throw new TypeError('offline')
     }
-    expect((await sendBallot('p'.repeat(20), ballot, offline)).kind).toBe('retry')
+    expect((await sendBallot(ballot, offline)).kind).toBe('retry')
+    expect((await sendBallot(ballot, async () => json(401, { message: 'inconnu' }))).kind).toBe('rejoin')
+  })
+
+  it('never names a participant: the server knows the phone from its cookie', async () => {
+    let sent: RequestInit | undefined
+    await sendBallot({
+      pollId: 'warmup',
+      choice: { option: 'often' },
+      idempotencyKey: 'k'.repeat(20),
+    }, async (_u, init) => {
+      sent = init
+      return json(200, {})
+    })
+    expect(JSON.parse(sent!.body as string)).toEqual({
+      idempotencyKey: 'k'.repeat(20),
+      choice: { option: 'often' },
+    })
+    expect(sent!.credentials).toBe('same-origin')
   })
 })
 
@@ -57,7 +75,7 @@ describe('outbox', () => {
         : json(200, {})
     }) as unknown as typeof fetch
     const outcomes: SendOutcome[] = []
-    const outbox = new Outbox('p'.repeat(20), {
+    const outbox = new Outbox({
       onOutcome: (_id, o) => outcomes.push(o),
     }, memoryStorage(), fetchFn)
     outbox.submit('warmup', { option: 'often' })
@@ -73,7 +91,7 @@ describe('outbox', () => {
     const offline = vi.fn(async () => {
       throw new TypeError('offline')
     }) as unknown as typeof fetch
-    new Outbox('p'.repeat(20), {
+    new Outbox({
       onOutcome: () => {},
     }, storage, offline).submit('warmup', { option: 'never' })
     await Promise.resolve()
@@ -82,7 +100,7 @@ describe('outbox', () => {
       sent.push(JSON.parse(init!.body as string).choice)
       return json(200, {})
     }) as unknown as typeof fetch
-    const reloaded = new Outbox('p'.repeat(20), {
+    const reloaded = new Outbox({
       onOutcome: () => {},
     }, storage, online)
     expect(reloaded.has('warmup')).toBe(true)
@@ -95,7 +113,7 @@ describe('outbox', () => {
   it('drops a refused ballot instead of retrying it forever', async () => {
     const fetchFn = vi.fn(async () => json(400, { message: 'Case inconnue.' })) as unknown as typeof fetch
     const outcomes: SendOutcome[] = []
-    const outbox = new Outbox('p'.repeat(20), {
+    const outbox = new Outbox({
       onOutcome: (_id, o) => outcomes.push(o),
     }, memoryStorage(), fetchFn)
     outbox.submit('verdict', {
@@ -119,7 +137,7 @@ describe('outbox', () => {
       return json(200, {})
     })
     const outcomes: SendOutcome[] = []
-    const outbox = new Outbox('p'.repeat(20), {
+    const outbox = new Outbox({
       onOutcome: (_id, o) => outcomes.push(o),
     }, memoryStorage(), fetchFn as unknown as typeof fetch)
     outbox.submit('warmup', { option: 'often' })
@@ -135,5 +153,25 @@ describe('outbox', () => {
     expect(new Set(keys).size).toBe(1)
     expect(outbox.has('warmup')).toBe(false)
     vi.useRealTimers()
+  })
+
+  it('joins again once when the server no longer knows the phone, then sends the same ballot', async () => {
+    const answers = [
+      json(401, { message: 'inconnu' }),
+      json(200, {}),
+    ]
+    const fetchFn = vi.fn(async () => answers.shift()!)
+    const rejoin = vi.fn(async () => true)
+    const outcomes: SendOutcome[] = []
+    const outbox = new Outbox({
+      onOutcome: (_id, o) => outcomes.push(o),
+      rejoin,
+    }, memoryStorage(), fetchFn as unknown as typeof fetch)
+    outbox.submit('warmup', { option: 'often' })
+    await vi.waitFor(() => expect(outcomes).toEqual([
+      { kind: 'recorded' },
+    ]))
+    expect(rejoin).toHaveBeenCalledOnce()
+    expect(fetchFn).toHaveBeenCalledTimes(2)
   })
 })

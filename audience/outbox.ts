@@ -13,25 +13,36 @@ export type SendOutcome
   = | { kind: 'recorded' }
     | { kind: 'refused', message: string }
     | { kind: 'retry', message: string }
+    /** The server does not know this phone (its credential expired or was purged). */
+    | { kind: 'rejoin', message: string }
 
 export interface OutboxEvents {
   onOutcome: (pollId: string, outcome: SendOutcome) => void
+  /** Gets this phone a new credential; resolves to true when it has one. */
+  rejoin?: () => Promise<boolean>
 }
 
 type Fetch = typeof fetch
 
-/** Classifies the server's answer. 4xx are final (the ballot is wrong or the poll closed), the rest is retried. */
-export async function sendBallot(participant: string, ballot: PendingBallot, fetchFn: Fetch = fetch): Promise<SendOutcome> {
+/**
+ * Classifies the server's answer. A 401 means the phone must join again; other 4xx are
+ * final (the ballot is wrong or the poll closed); the rest is retried. The phone's
+ * credential travels as a cookie that scripts on the page cannot read.
+ */
+export async function sendBallot(ballot: PendingBallot, fetchFn: Fetch = fetch): Promise<SendOutcome> {
   try {
     const res = await fetchFn(`/api/polls/${encodeURIComponent(ballot.pollId)}/ballots`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ participantId: participant, idempotencyKey: ballot.idempotencyKey, choice: ballot.choice }),
+      credentials: 'same-origin',
+      body: JSON.stringify({ idempotencyKey: ballot.idempotencyKey, choice: ballot.choice }),
     })
     if (res.ok)
       return { kind: 'recorded' }
     const body = await res.json().catch(() => ({})) as { message?: string }
     const message = body.message ?? `Erreur ${res.status}.`
+    if (res.status === 401)
+      return { kind: 'rejoin', message }
     return res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429
       ? { kind: 'refused', message }
       : { kind: 'retry', message }
@@ -52,7 +63,7 @@ export class Outbox {
   private timers = new Map<string, ReturnType<typeof setTimeout>>()
   private inFlight = new Set<string>()
 
-  constructor(private readonly participant: string, private readonly events: OutboxEvents, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
+  constructor(private readonly events: OutboxEvents, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
     this.pending = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as Record<string, PendingBallot>
   }
 
@@ -94,7 +105,15 @@ export class Outbox {
     if (!ballot)
       return
     this.inFlight.add(pollId)
-    const outcome = await sendBallot(this.participant, ballot, this.fetchFn).finally(() => this.inFlight.delete(pollId))
+    let outcome = await sendBallot(ballot, this.fetchFn).finally(() => this.inFlight.delete(pollId))
+    // Once, with a fresh credential; if joining fails, the ballot waits like any retry.
+    if (outcome.kind === 'rejoin') {
+      outcome = await this.events.rejoin?.()
+        ? await sendBallot(ballot, this.fetchFn)
+        : { kind: 'retry', message: outcome.message }
+    }
+    if (outcome.kind === 'rejoin')
+      outcome = { kind: 'retry', message: outcome.message }
     // A newer choice may have replaced this one while it was in flight.
     if (this.pending[pollId]?.idempotencyKey !== ballot.idempotencyKey)
       return

@@ -5,7 +5,6 @@ import baked from 'virtual:atelier-results'
 import { shallowRef } from 'vue'
 import { openResultsStream } from '../client/results-stream'
 import { newerSnapshot } from './live-snapshot'
-import { takePresenterToken } from './presenter-token'
 import { currentPrintMode } from './print-mode'
 
 /**
@@ -17,79 +16,97 @@ export type LiveStatus = 'connecting' | 'live' | 'offline' | 'snapshot' | 'print
 export interface LiveResults {
   snapshot: Ref<ResultsSnapshot | null>
   status: Ref<LiveStatus>
-  /** True when this window holds a presenter token. */
-  isPresenterSession: boolean
-  /** True when the server refused that token (it changes at each start unless PRESENTER_TOKEN is set). */
-  tokenRejected: Ref<boolean>
+  /** True when this browser is signed in as the presenter (the terminal's link). */
+  isPresenterSession: Ref<boolean>
+  /** True when the server stopped taking this browser's session (a restart with a new token). */
+  sessionLost: Ref<boolean>
   /** Sends a presenter command; resolves to an error message in French, or null. */
   command: (poll: PollId, command: PollCommand) => Promise<string | null>
+  /** Changes the room (registration, code); resolves to an error message in French, or null. */
+  changeRoom: (change: { registrationOpen?: boolean, requireCode?: boolean }) => Promise<string | null>
 }
 
-/**
- * Follows the results stream. The presenter's stream also carries the results of
- * blind polls; after a failure we check whether the server still takes its token
- * (a restart changes it unless PRESENTER_TOKEN is set), and fall back to the public stream.
- */
-function connect(snapshot: Ref<ResultsSnapshot | null>, status: Ref<LiveStatus>, token: string | null, tokenRejected: Ref<boolean>) {
-  const presenter = () => !!token && !tokenRejected.value
-  openResultsStream({
-    url: () => presenter()
-      ? `/api/presenter/stream?token=${encodeURIComponent(token!)}`
-      : '/api/stream',
-    onSnapshot: (incoming) => {
-      snapshot.value = newerSnapshot(snapshot.value, incoming)
-    },
-    onStatus: (next) => {
-      if (next !== 'connecting' || status.value === 'connecting')
-        status.value = next
-    },
-    onFailure: async () => {
-      if (!presenter())
-        return
-      const check = await fetch('/api/presenter/session', {
-        headers: { authorization: `Bearer ${token}` },
-      }).catch(() => null)
-      tokenRejected.value = check?.status === 401 || check?.status === 403
-    },
-  })
+/** Whether the server takes this browser's presenter cookie; null when it cannot be asked. */
+async function signedIn(): Promise<boolean | null> {
+  const res = await fetch('/api/presenter/session').catch(() => null)
+  const body = res?.ok
+    ? await res.json().catch(() => null) as { signedIn?: boolean } | null
+    : null
+  return body
+    ? body.signedIn === true
+    : null
+}
+
+/** A presenter request; resolves to an error message in French, or null. */
+async function presenterPost(path: string, body?: unknown): Promise<string | null> {
+  try {
+    const res = await fetch(path, body === undefined
+      ? { method: 'POST' }
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+    if (res.ok)
+      return null
+    const answer = await res.json().catch(() => ({})) as { message?: string }
+    return answer.message ?? `Erreur ${res.status}`
+  }
+  catch {
+    return 'Serveur de vote injoignable.'
+  }
 }
 
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
+  const isPresenterSession = shallowRef(false)
+  const sessionLost = shallowRef(false)
   const printing = currentPrintMode().print
-  const token = typeof window !== 'undefined'
-    ? takePresenterToken()
-    : null
-  const tokenRejected = shallowRef(false)
-  if (!baked && !printing)
-    connect(snapshot, status, token, tokenRejected)
-  else if (!baked)
+  if (baked) {
+    return {
+      snapshot,
+      status,
+      isPresenterSession,
+      sessionLost,
+      command: async () => null,
+      changeRoom: async () => null,
+    }
+  }
+  if (printing) {
     status.value = 'print'
-
-  async function command(poll: PollId, name: PollCommand): Promise<string | null> {
-    if (!token)
-      return 'Jeton présentateur absent : ouvrez l\'adresse présentateur affichée au démarrage.'
-    try {
-      const res = await fetch(`/api/presenter/polls/${poll}/${name}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
+  }
+  else {
+    // The presenter's stream also carries blind polls' results and the room's counts.
+    void signedIn().then((yes) => {
+      isPresenterSession.value = yes === true
+      openResultsStream({
+        url: () => isPresenterSession.value ? '/api/presenter/stream' : '/api/stream',
+        onSnapshot: (incoming) => {
+          snapshot.value = newerSnapshot(snapshot.value, incoming)
+        },
+        onStatus: (next) => {
+          if (next !== 'connecting' || status.value === 'connecting')
+            status.value = next
+        },
+        onFailure: async () => {
+          if (!isPresenterSession.value)
+            return
+          if (await signedIn() === false) {
+            isPresenterSession.value = false
+            sessionLost.value = true
+          }
+        },
       })
-      if (res.ok)
-        return null
-      const body = await res.json().catch(() => ({})) as { message?: string }
-      return body.message ?? `Erreur ${res.status}`
-    }
-    catch {
-      return 'Serveur de vote injoignable.'
-    }
+    })
   }
   return {
     snapshot,
     status,
-    isPresenterSession: !!token,
-    tokenRejected,
-    command,
+    isPresenterSession,
+    sessionLost,
+    command: (poll, name) => presenterPost(`/api/presenter/polls/${poll}/${name}`),
+    changeRoom: change => presenterPost('/api/presenter/room', change),
   }
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { build as esbuild } from 'esbuild'
 import { requireChromium } from './lib/chromium'
+import { isEntry } from './lib/entry'
 import { bin, run } from './lib/run'
 
 export const SERVER_BUNDLE = 'dist/server/main.mjs'
@@ -53,7 +54,7 @@ export async function build(options: { withPdf?: boolean } = {}): Promise<void> 
   await buildServer()
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntry(import.meta.url)) {
   build({
     withPdf: process.argv.includes('--with-pdf'),
   }).catch((error: Error) => {

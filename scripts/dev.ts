@@ -19,11 +19,16 @@ async function main(): Promise<void> {
     ? 'localhost'
     : lanAddress()
   await startServer({
+    // Rehearsal votes stay out of the real session's database.
+    DATA_DIR: '.data/rehearsal',
     ...process.env,
     PORT: apiPort,
     HOST: '127.0.0.1',
     DECK_PORT: port,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://${audienceHost}:${port}`,
+    // Every request arrives from Slidev's proxy: trust what it says of the client's address,
+    // so that limits apply per phone and not to everyone at once.
+    TRUST_LOOPBACK_PROXY: '1',
   })
   const slidev = spawn(bin('slidev'), [
     'slides.md',

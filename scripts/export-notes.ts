@@ -10,6 +10,7 @@ import { parseSync } from '@slidev/parser'
 import { chromium } from 'playwright-chromium'
 import { talk } from '../data/talk'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
+import { isEntry } from './lib/entry'
 import { notesHtml } from './lib/notes-html'
 
 const TAGS = /<[^>]+>/g
@@ -62,7 +63,7 @@ export async function exportNotes(output = 'exports/atelier-ia-grenoble-2024-not
   return path
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntry(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       output: { type: 'string', short: 'o' },

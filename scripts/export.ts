@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { requireChromium } from './lib/chromium'
+import { isEntry } from './lib/entry'
 import { resolveResults } from './lib/results-source'
 import { bin, run } from './lib/run'
 
@@ -46,7 +47,7 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   return output
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntry(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       'output': { type: 'string', short: 'o' },

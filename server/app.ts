@@ -38,12 +38,14 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 export interface BuildOptions {
   /** Fastify's logger: false in tests. */
   logger?: boolean
+  /** Where the log goes, when not to standard output (tests read it). */
+  logStream?: NodeJS.WritableStream
   /** Max time to receive a whole request, in ms (slow bodies get a 408). */
   requestTimeoutMs?: number
 }
 
 export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<VoteServer> {
-  const { logger = true, requestTimeoutMs = 10_000 } = options
+  const { logger = true, logStream, requestTimeoutMs = 10_000 } = options
   const guard = new ConnectionGuard({
     idlePerAddress: config.idleConnectionsPerAddress,
     // In dev, every request comes from Slidev's proxy on loopback.
@@ -53,6 +55,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     logger: logger
       ? {
           level: config.logLevel,
+          ...(logStream
+            ? { stream: logStream }
+            : {}),
           // The path only: a query string could carry a token, however its key is encoded.
           serializers: {
             req: req => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),

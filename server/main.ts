@@ -1,20 +1,39 @@
 import type { ServerConfig } from './config'
 import { renderUnicodeCompact } from 'uqr'
+import { isEntry } from '../scripts/lib/entry'
 import { buildApp } from './app'
 import { loadConfig } from './config'
 
+const LOOPBACK_HOST = /^(?:127\.|localhost$|::1$)/
+
+/** Why phones will not reach the address in the QR code, in French; null when they should. */
+export function unreachableReason(config: Pick<ServerConfig, 'host' | 'publicUrl'>, audienceUrl: string): string | null {
+  if (config.publicUrl)
+    return null
+  if (LOOPBACK_HOST.test(config.host))
+    return `le serveur n'écoute que sur ce portable (HOST=${config.host}) : lancez-le sans HOST, ou avec HOST=0.0.0.0.`
+  if (new URL(audienceUrl).hostname === 'localhost')
+    return 'ce portable n\'est relié à aucun réseau : connectez-le au Wi-Fi de la salle, puis relancez npm start.'
+  return null
+}
+
 function banner(config: ServerConfig, urls: { audience: string, presenter: string }): string {
+  const unreachable = unreachableReason(config, urls.audience)
   const qr = renderUnicodeCompact(urls.audience, { border: 2 })
   return [
     '',
     '  Atelier IA — serveur de vote prêt',
     '',
-    `  Présentateur (ce portable uniquement) : ${urls.presenter}`,
+    `  Présentateur : ouvrez ce lien une fois, sur ce portable (il vous connecte, puis disparaît de la barre d'adresse)`,
+    `                ${urls.presenter}`,
     `  Projection                            : http://localhost:${config.deckPort}/`,
     `  Public (téléphones)                   : ${urls.audience}`,
     '',
     qr.split('\n').map(l => `  ${l}`).join('\n'),
     '',
+    ...(unreachable
+      ? [`  ATTENTION : les téléphones ne pourront pas ouvrir l'adresse du QR code : ${unreachable}`, '']
+      : []),
     config.generatedToken
       ? '  Le jeton présentateur change à chaque démarrage (fixez-le avec PRESENTER_TOKEN).'
       : '  Jeton présentateur : celui de PRESENTER_TOKEN.',
@@ -52,7 +71,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   process.on('SIGTERM', () => void stop('SIGTERM'))
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntry(import.meta.url)) {
   startServer().catch((error: Error) => {
     console.error(`Le serveur de vote n'a pas pu démarrer : ${error.message}`)
     process.exit(1)

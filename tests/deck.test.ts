@@ -3,7 +3,7 @@ import type { ServerProcess } from '../scripts/lib/server-process'
 import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser } from './helpers/browser'
+import { launchBrowser, signIn } from './helpers/browser'
 import { deckOutline, slideNo } from './helpers/deck-outline'
 import { TEST_TOKEN } from './helpers/test-server'
 
@@ -96,10 +96,12 @@ describe('the built deck, served by the vote server', () => {
     await page.close()
   })
 
-  it('opens the presenter view with the notes and poll controls for the token holder', async () => {
+  it('opens the presenter view with the notes and poll controls once signed in by the terminal\'s link', async () => {
     const { page, errors } = await watchedPage()
     const verdictNo = slideNo('verdict', outline)
-    await page.goto(`${server.url}/presenter/${verdictNo}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+    const landed = await signIn(page, server.url, TEST_TOKEN)
+    expect(landed).toBe(`${server.url}/presenter/1`)
+    await page.goto(`${server.url}/presenter/${verdictNo}`, { waitUntil: 'networkidle' })
     await expect(page.locator('[data-testid="poll-controls"] [data-action="open"]').first().isVisible()).resolves.toBe(true)
     await expect(page.locator('body').textContent()).resolves.toContain('votez N, O ou Y')
     expect(page.url()).not.toContain(TEST_TOKEN)

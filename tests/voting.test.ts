@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellIds, verdictIds } from '../data/matrix'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser } from './helpers/browser'
+import { launchBrowser, signIn } from './helpers/browser'
 import { deckOutline, slideNo as slideNumber } from './helpers/deck-outline'
 import { TEST_TOKEN } from './helpers/test-server'
 
@@ -40,12 +40,13 @@ async function phone(options: { bypassCSP?: boolean } = {}): Promise<{ context: 
   return { context, page }
 }
 
-/** The presenter view on a slide, with the token taken from the presenter URL. */
+/** The presenter view on a slide, signed in by the terminal's link. */
 async function presenter(alias: string): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: 1400, height: 800 },
   })
-  await page.goto(`${server.url}/presenter/${slideNo(alias)}?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+  await signIn(page, server.url, TEST_TOKEN)
+  await page.goto(`${server.url}/presenter/${slideNo(alias)}`, { waitUntil: 'networkidle' })
   return page
 }
 
@@ -115,11 +116,12 @@ describe('live voting from phones', () => {
     await p.page.locator('input[name="large.simple"][value="Y"]').check({ force: true })
     await p.page.getByRole('button', { name: 'Envoyer mes verdicts' }).click()
     await p.page.getByText('Vote enregistré').waitFor()
-    // A projector window opened from the presenter's tab inherits its session (and token).
+    // A projector window of the presenter's own browser shares its signed-in session.
     const projector = await browser.newPage({
       viewport: { width: 1280, height: 720 },
     })
-    await projector.goto(`${server.url}/verdict?token=${TEST_TOKEN}`, { waitUntil: 'networkidle' })
+    await signIn(projector, server.url, TEST_TOKEN)
+    await projector.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
     const slide = projector.locator(`.slidev-page-${slideNo('verdict')}`)
     await expect(slide.locator('[data-testid="participants"]').textContent()).resolves.toBe('1')
     await expect(slide.locator('[data-testid^="votes-"]').count()).resolves.toBe(0)
@@ -226,6 +228,32 @@ describe('when the vote server goes away', () => {
     await slide.locator('[data-testid="poll-offline"]').waitFor()
     await slide.locator('[data-cell="large.simple"]').click()
     await expect(slide.locator('[data-testid="matrix-detail"]').textContent()).resolves.toContain('Tableaux de bord')
+    await page.close()
+  })
+})
+
+describe('the presenter token', () => {
+  it('is never on screen after sign-in: not in the address bar, the history, or any request', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 800 },
+    })
+    const requests: string[] = []
+    page.on('request', r => requests.push(r.url()))
+    const landed = await signIn(page, server.url, TEST_TOKEN)
+    expect(landed).not.toContain(TEST_TOKEN)
+    // The clicker: a few slides forward.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('ArrowRight')
+      await page.waitForTimeout(150)
+      expect(page.url()).not.toContain(TEST_TOKEN)
+    }
+    // Only the sign-in link itself carried it.
+    expect(requests.filter(u => u.includes(TEST_TOKEN))).toHaveLength(1)
+    // Back through the whole history: no entry holds the token.
+    for (let i = 0; i < 10; i++) {
+      await page.goBack().catch(() => null)
+      expect(page.url()).not.toContain(TEST_TOKEN)
+    }
     await page.close()
   })
 })

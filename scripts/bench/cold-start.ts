@@ -1,9 +1,9 @@
 // The cold-start scenario of `npm run bench`: a fresh server process, and a room of
-// phones that all arrive in the first second: each opens its stream and votes once,
+// phones that all arrive in the first second: each opens its stream, joins and votes once,
 // on a connection of its own. Measures the acks and the server's longest stall.
 import { Agent } from 'node:http'
 import { startServerProcess, TEST_TOKEN } from '../lib/server-process'
-import { postBallot } from './load'
+import { joinPhone, postBallot } from './load'
 import { serverMetrics } from './metrics'
 import { summarize } from './stats'
 import { closeSubscribers, openSubscribers } from './subscribers'
@@ -19,7 +19,12 @@ export interface ColdStartReport {
 }
 
 export async function runColdStart(phones: number, spreadMs = 1000): Promise<ColdStartReport> {
-  const server = await startServerProcess({ RATE_LIMIT_PER_ADDRESS: '100000000', RATE_LIMIT_PER_PARTICIPANT: '1000000' })
+  const server = await startServerProcess({
+    RATE_LIMIT_PER_ADDRESS: '100000000',
+    RATE_LIMIT_PER_PARTICIPANT: '1000000',
+    JOIN_LIMIT_PER_ADDRESS: '100000000',
+    STREAMS_PER_ADDRESS: '100000',
+  })
   const base = new URL(server.url)
   try {
     await fetch(`${server.url}/api/presenter/polls/placement/open`, {
@@ -30,11 +35,17 @@ export async function runColdStart(phones: number, spreadMs = 1000): Promise<Col
     const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY })
     const latencies: number[] = []
     const errors = new Map<number, number>()
-    const streams = openSubscribers(base, phones, 0, 30_000, spreadMs)
+    const streams = openSubscribers(base, phones, 0, { spreadMs })
     const start = performance.now()
     const ballots = Array.from({ length: phones }, async (_, i) => {
       await new Promise(r => setTimeout(r, Math.max(0, i * spreadMs / phones - (performance.now() - start))))
-      const r = await postBallot(agent, base, 'placement', `cold-phone-${String(i).padStart(10, '0')}`, `cold-key-${String(i).padStart(12, '0')}`, { option: 'large.simple' })
+      // Each phone joins, then votes: the ack is timed from the ballot.
+      const cookie = await joinPhone(agent, base).catch(() => null)
+      if (!cookie) {
+        errors.set(403, (errors.get(403) ?? 0) + 1)
+        return
+      }
+      const r = await postBallot(agent, base, 'placement', cookie, `cold-key-${String(i).padStart(12, '0')}`, { option: 'large.simple' })
       if (r.ack)
         latencies.push(r.latencyMs)
       else errors.set(r.status, (errors.get(r.status) ?? 0) + 1)

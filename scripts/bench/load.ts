@@ -16,9 +16,46 @@ export interface BallotResult {
   ack?: AckedBallot
 }
 
+/** Joins as a new phone; resolves to the credential cookie to send with its ballots. */
+export function joinPhone(agent: Agent, base: URL): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      agent,
+      host: base.hostname,
+      port: base.port,
+      method: 'POST',
+      path: '/api/participants',
+      headers: { 'content-type': 'application/json', 'content-length': 2 },
+    }, (res) => {
+      res.resume()
+      const cookie = res.headers['set-cookie']?.[0]?.split(';')[0]
+      res.on('end', () => cookie
+        ? resolve(cookie)
+        : reject(new Error(`join refused: ${res.statusCode}`)))
+    })
+    req.on('error', reject)
+    req.end('{}')
+  })
+}
+
+/** Joins `count` phones, `concurrency` at a time. */
+export async function joinPhones(agent: Agent, base: URL, count: number, concurrency = 64): Promise<string[]> {
+  const cookies: string[] = []
+  let next = 0
+  await Promise.all(Array.from({
+    length: Math.min(concurrency, count),
+  }, async () => {
+    while (next < count) {
+      const i = next++
+      cookies[i] = await joinPhone(agent, base)
+    }
+  }))
+  return cookies
+}
+
 /** Posts one ballot over a keep-alive agent; never throws (network errors are status 0). */
-export function postBallot(agent: Agent, base: URL, poll: string, participantId: string, idempotencyKey: string, choice: Choice): Promise<BallotResult> {
-  const body = JSON.stringify({ participantId, idempotencyKey, choice })
+export function postBallot(agent: Agent, base: URL, poll: string, cookie: string, idempotencyKey: string, choice: Choice): Promise<BallotResult> {
+  const body = JSON.stringify({ idempotencyKey, choice })
   const start = performance.now()
   return new Promise((resolve) => {
     const req = request({
@@ -30,6 +67,7 @@ export function postBallot(agent: Agent, base: URL, poll: string, participantId:
       headers: {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
+        cookie,
       },
     }, (res) => {
       let data = ''

@@ -11,12 +11,13 @@ import { cellIds, verdictIds } from '../../data/matrix'
 import { pollById } from '../../data/polls'
 import { tallyOf } from '../../poll/tally'
 import { startServerProcess, TEST_TOKEN } from '../lib/server-process'
-import { postBallot } from './load'
+import { joinPhones, postBallot } from './load'
 import { serverMetrics } from './metrics'
 import { summarize } from './stats'
 import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './subscribers'
 
-const participantId = (n: number) => `bench-participant-${String(n).padStart(12, '0')}`
+/** At most this many participants per open stream: past it, ballots change earlier votes. */
+const PHONES_PER_STREAM = 5
 const PEAK_RSS = /VmHWM:\s+(\d+)/
 
 export interface SteadyOptions {
@@ -69,6 +70,9 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
   const server: ServerProcess = await startServerProcess({
     RATE_LIMIT_PER_ADDRESS: '100000000',
     RATE_LIMIT_PER_PARTICIPANT: '1000000',
+    JOIN_LIMIT_PER_ADDRESS: '100000000',
+    // Every screen of the bench comes from one address.
+    STREAMS_PER_ADDRESS: '100000',
     BROADCAST_INTERVAL_MS: String(opts.interval),
   })
   const base = new URL(server.url)
@@ -77,13 +81,17 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_TOKEN}` },
     })
-    const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers))
-    await serverMetrics(server.url, true)
     const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency })
     const total = Math.round(opts.rate * opts.duration)
-    const participants = Math.max(1, Math.round(total * (1 - opts.changes)))
-    const finalChoice = new Map<string, Choice>()
-    const inFlight = new Set<string>()
+    // Phones join before the measured window, as a room does when the QR code goes up.
+    const participants = Math.max(1, Math.min(Math.round(total * (1 - opts.changes)), PHONES_PER_STREAM * Math.max(opts.subscribers, 200)))
+    const cookies = await joinPhones(agent, base, participants)
+    const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers), {
+      cookieFor: i => cookies[i],
+    })
+    await serverMetrics(server.url, true)
+    const finalChoice = new Map<number, Choice>()
+    const inFlight = new Set<number>()
     const ackLatencies: number[] = []
     const acks: { ackAt: number, version: number }[] = []
     const errors = new Map<number, number>()
@@ -94,20 +102,21 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     const start = performance.now()
     const deadline = start + opts.duration * 1000
 
-    function pickParticipant(i: number): string | null {
+    /** The index of a phone to vote now, or null when all those picked are busy. */
+    function pickParticipant(i: number): number | null {
       // New participants first in proportion; the rest change an earlier vote.
       const wantNew = nextNew < participants && (nextNew < 10 || Math.random() >= opts.changes)
       if (wantNew)
-        return participantId(nextNew++)
+        return nextNew++
       for (let tries = 0; tries < 8; tries++) {
-        const id = participantId(Math.floor(Math.random() * nextNew))
+        const id = Math.floor(Math.random() * nextNew)
         if (!inFlight.has(id))
           return id
       }
       return i % 2
         ? null
         : (nextNew < participants
-            ? participantId(nextNew++)
+            ? nextNew++
             : null)
     }
 
@@ -116,13 +125,13 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       while (sent < due) {
         const id = pickParticipant(sent)
         sent++
-        if (!id || inFlight.has(id)) {
+        if (id === null || inFlight.has(id)) {
           skipped++
           continue
         }
         const choice = randomChoice(sent)
         inFlight.add(id)
-        pending.push(postBallot(agent, base, 'verdict', id, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
+        pending.push(postBallot(agent, base, 'verdict', cookies[id]!, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
           inFlight.delete(id)
           if (r.ack) {
             ackLatencies.push(r.latencyMs)

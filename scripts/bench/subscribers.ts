@@ -16,7 +16,16 @@ export interface Subscriber {
  * Opens `count` SSE connections. Only the first `probes` parse what they receive
  * (enough to measure vote-to-screen latency); the others just drain it, like a page would.
  */
-export async function openSubscribers(base: URL, count: number, probes: number, openTimeoutMs = 30_000, spreadMs = 0): Promise<Subscriber[]> {
+export interface SubscriberOptions {
+  openTimeoutMs?: number
+  /** Spread the connections evenly over this many ms (phones arriving), instead of waves. */
+  spreadMs?: number
+  /** The credential of phone number `i` (the probes are screens and have none). */
+  cookieFor?: (i: number) => string | undefined
+}
+
+export async function openSubscribers(base: URL, count: number, probes: number, options: SubscriberOptions = {}): Promise<Subscriber[]> {
+  const { openTimeoutMs = 30_000, spreadMs = 0, cookieFor } = options
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
   const subscribers: Subscriber[] = []
   const opened: Promise<void>[] = []
@@ -31,6 +40,9 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
         port: base.port,
         // Probes are screens (the projected deck); the others are phones, as in the room.
         path: probe ? '/api/stream' : '/api/stream?view=phone',
+        headers: probe
+          ? {}
+          : { cookie: cookieFor?.(i - probes) ?? '' },
       }, (res) => {
         sub.connected = res.statusCode === 200
         clearTimeout(timer)

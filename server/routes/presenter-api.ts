@@ -6,7 +6,7 @@ import type { SseHub } from '../sse-hub'
 import { z } from 'zod'
 import { pollIds } from '../../data/polls'
 import { pollCommands } from '../../poll/state'
-import { presenterOnly, tokenMatches } from '../auth'
+import { isPresenter, presenterOnly, tokenMatches } from '../auth'
 import { issuePresenterSession } from '../credentials'
 
 export interface PresenterApiOptions {
@@ -60,6 +60,12 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     return reply.redirect('/presenter/1', 303)
   })
 
+  // Whether this browser is signed in as the presenter: asked by every deck window, so
+  // it answers 200 either way (a 401 would be a console error on the projector).
+  app.get('/api/presenter/session', async req => ({
+    signedIn: isPresenter(req, token),
+  }))
+
   await app.register(async (scope) => {
     const guarded = scope.withTypeProvider<ZodTypeProvider>()
     guarded.addHook('onRequest', presenterOnly(token))
@@ -95,8 +101,5 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
         }),
       },
     }, async req => metrics.read(req.query.reset === '1'))
-
-    // Lets the deck tell whether this browser is signed in as the presenter.
-    guarded.get('/api/presenter/session', async (_req, reply) => reply.code(204).send())
   })
 }

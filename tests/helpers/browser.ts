@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-chromium'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/lib/chromium'
 
@@ -7,4 +7,13 @@ export async function launchBrowser(): Promise<Browser> {
   if (!executablePath)
     throw new Error(INSTALL_HINT)
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+}
+
+/**
+ * Signs `page`'s browser context in as the presenter, as the terminal's link does, and
+ * returns the address it lands on (which must not carry the token).
+ */
+export async function signIn(page: Page, serverUrl: string, token: string): Promise<string> {
+  await page.goto(`${serverUrl}/api/presenter/login?token=${encodeURIComponent(token)}`, { waitUntil: 'networkidle' })
+  return page.url()
 }
