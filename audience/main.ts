@@ -84,6 +84,7 @@ function ensureJoined(): Promise<boolean> {
 const outbox = new Outbox({
   rejoin: ensureJoined,
   onOutcome(pollId: string, outcome: SendOutcome) {
+    queueMicrotask(showConnection)
     if (outcome.kind === 'recorded') {
       recorded.add(pollId)
       const choice = pendingChoices.get(pollId)
@@ -137,7 +138,23 @@ function closeSection(pollId: string): void {
   setTimeout(() => entry.section.remove(), 8000)
 }
 
+let openCount = 0
+let streamLive = false
+
+/** The banner, while connected: is a vote open, and does a ballot of this phone still wait for the server? */
+function showConnection(): void {
+  if (!streamLive)
+    return
+  if (outbox.pendingCount > 0)
+    say(connection, 'Connecté : votre vote part, il n\'est pas encore enregistré.', 'info')
+  else if (openCount)
+    say(connection, 'Connecté : un vote est ouvert.', 'ok')
+  else
+    say(connection, 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.', 'ok')
+}
+
 function render(snapshot: ResultsSnapshot): void {
+  streamLive = true
   const open = snapshot.polls.filter(p => p.status === 'open').map(p => pollById(p.id)).filter((p): p is PollDefinition => !!p)
   for (const id of [
     ...sections.keys(),
@@ -149,7 +166,8 @@ function render(snapshot: ResultsSnapshot): void {
     if (!sections.has(poll.id))
       openSection(poll)
   }
-  say(connection, open.length ? 'Connecté : un vote est ouvert.' : 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.', 'ok')
+  openCount = open.length
+  showConnection()
 }
 
 /** Follows the open polls. Each time the stream opens, the server is back: pending ballots go at once. */
@@ -159,6 +177,7 @@ function listen(): void {
     onSnapshot: render,
     onOpen: () => outbox.retryNow(),
     onStatus: (status) => {
+      streamLive = status === 'live'
       if (status === 'offline')
         say(connection, 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.', 'error')
     },

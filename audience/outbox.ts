@@ -95,6 +95,11 @@ export class Outbox {
     }
   }
 
+  /** How many ballots wait for the server's acknowledgement. */
+  get pendingCount(): number {
+    return Object.keys(this.pending).length
+  }
+
   has(pollId: string): boolean {
     return pollId in this.pending
   }

@@ -4,6 +4,12 @@ import { backoffDelay } from './backoff'
 
 export type StreamStatus = 'connecting' | 'live' | 'offline'
 
+/**
+ * No wait between two attempts is longer than this: a screen or a phone is back within
+ * about two seconds of the server, whatever the length of the outage.
+ */
+const RETRY_CAP_MS = 2000
+
 export interface ResultsStreamOptions {
   /** Where to connect; read again at each attempt (the presenter's may change). */
   url: () => string
@@ -57,7 +63,7 @@ export function openResultsStream(options: ResultsStreamOptions): ResultsStream 
       onStatus?.('offline')
       await onFailure?.()
       if (!closed)
-        timer = setTimeout(connect, backoffDelay(failures++, backoff))
+        timer = setTimeout(connect, backoffDelay(failures++, { capMs: RETRY_CAP_MS, ...backoff }))
     })
   }
 

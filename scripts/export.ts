@@ -1,17 +1,23 @@
 // `npm run export`: the whole deck as a PDF handout, one page per slide (or per click
 // step with --with-clicks), optionally with the room's results (--results FILE|URL).
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { requireChromium } from './lib/chromium'
+import { deckOutline } from './lib/deck-outline'
 import { isEntry } from './lib/entry'
+import { handoutProblems } from './lib/pdf-check'
 import { resolveResults } from './lib/results-source'
 import { bin, run } from './lib/run'
 
 const PDF_EXTENSION = /\.pdf$/
 
 export const EXPORT_NAME = 'atelier-ia-grenoble-2024'
+/** A bad render is retried this many times in all before the export gives up. */
+const ATTEMPTS = 3
+/** Vite's dependency cache: a half-made one reloads the page under the printer. */
+const VITE_CACHE = 'node_modules/.vite'
 
 export interface ExportOptions {
   output?: string
@@ -41,10 +47,23 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   ]
   if (options.withClicks)
     args.push('--with-clicks')
-  await run(bin('slidev'), args, env)
-  if (!existsSync(output) || statSync(output).size === 0)
-    throw new Error(`Slidev s'est terminé sans écrire de PDF (${output})`)
-  return output
+  const slides = deckOutline()
+  let problems: string[] = []
+  // Slidev can exit 0 with blank pages: check the PDF itself before saying it is done.
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    if (attempt > 1) {
+      console.warn(`PDF incorrect (${problems.join(' ; ')}) : nouvel essai (${attempt}/${ATTEMPTS})…`)
+      rmSync(VITE_CACHE, { recursive: true, force: true })
+    }
+    await run(bin('slidev'), args, env)
+    problems = existsSync(output) && statSync(output).size > 0
+      ? await handoutProblems(output, slides, { withClicks: options.withClicks })
+      : ['aucun fichier écrit']
+    if (problems.length === 0)
+      return output
+  }
+  rmSync(output, { force: true })
+  throw new Error(`impossible de produire un bon PDF en ${ATTEMPTS} essais (${problems.join(' ; ')}). Rien n'a été enregistré.`)
 }
 
 if (isEntry(import.meta.url)) {

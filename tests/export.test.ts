@@ -1,5 +1,5 @@
 import type { RunningServer } from './helpers/test-server'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixCells } from '../data/matrix'
 import { sources } from '../data/sources'
@@ -8,8 +8,10 @@ import { top50 } from '../data/top50'
 import { build } from '../scripts/build'
 import { exportDeck } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
+import { deckOutline } from '../scripts/lib/deck-outline'
+import { handoutProblems } from '../scripts/lib/pdf-check'
 import { resolveResults } from '../scripts/lib/results-source'
-import { deckOutline } from './helpers/deck-outline'
+import { launchBrowser } from './helpers/browser'
 import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
 import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from './helpers/test-server'
 
@@ -145,4 +147,28 @@ describe('the speaker notes PDF', () => {
     expect(notes).toContain('Bienvenue dans l\'atelier 5')
     expect(notes).toContain('Place à vos questions')
   })
+})
+
+describe('an export that never lies', () => {
+  it('tells a blank or incomplete PDF apart, in French', async () => {
+    expect(await handoutProblems(handout, outline)).toEqual([])
+    const browser = await launchBrowser()
+    const page = await browser.newPage()
+    await page.setContent('<html><body></body></html>')
+    await page.pdf({ path: `${OUT}/blank.pdf` })
+    await browser.close()
+    const problems = await handoutProblems(`${OUT}/blank.pdf`, outline)
+    expect(problems.join(' ; ')).toMatch(/page vide : 1/)
+    expect(problems.join(' ; ')).toMatch(/1 pages pour \d+ diapositives/)
+    expect(problems.join(' ; ')).toMatch(/titres absents/)
+  })
+
+  it('makes a good PDF ten times in a row, each on a fresh Vite cache', async () => {
+    for (let i = 0; i < 10; i++) {
+      rmSync('node_modules/.vite', { recursive: true, force: true })
+      const file = await exportDeck({ output: `${OUT}/fresh-${i}.pdf` })
+      // Checked again here by rendering (poppler), independently of the export's own check.
+      expect(inkPerPage(file).filter(ink => ink <= 0.005), `export ${i}`).toEqual([])
+    }
+  }, 600_000)
 })

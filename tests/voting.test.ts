@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellIds, verdictIds } from '../data/matrix'
+import { deckOutline, slideNo as slideNumber } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser, signIn } from './helpers/browser'
-import { deckOutline, slideNo as slideNumber } from './helpers/deck-outline'
 import { TEST_TOKEN } from './helpers/test-server'
 
 const PHONES = 20

@@ -19,10 +19,12 @@ export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }
   const hasDeck = existsSync(join(deckDir, 'index.html'))
   const hasAudience = existsSync(join(audienceDir, 'index.html'))
   if (hasDeck) {
+    // One wildcard route, files looked up on each request: after `npm run build` the new
+    // assets are served at once, without a restart (a route per file would list the old ones).
     await app.register(fastifyStatic, {
       root: deckDir,
       prefix: '/',
-      wildcard: false,
+      wildcard: true,
       index: 'index.html',
       setHeaders: cacheHeaders,
     })

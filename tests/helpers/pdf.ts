@@ -20,7 +20,7 @@ export function pdfText(file: string): string {
     .replace(/\s+/g, ' ')
 }
 
-export const folded = (text: string) => text.replace(/[\u2019\u2018]/g, '\'').replace(/\s+/g, ' ').trim()
+export { folded } from '../../scripts/lib/pdf-check'
 
 /**
  * Renders every page in grey at low resolution and returns, per page, the share of

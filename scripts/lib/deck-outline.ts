@@ -8,12 +8,15 @@ export interface SlideOutline {
   alias?: string
 }
 
+const HEADING = /^#\s+(\S.*)$/m
+
 /** Slide numbers, titles and notes, read from slides.md the way Slidev reads it. */
 export function deckOutline(file = 'slides.md'): SlideOutline[] {
   const data = parseSync(readFileSync(file, 'utf8'), file)
   return data.slides.map((s, i) => ({
     no: i + 1,
-    title: (s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim(),
+    // The slide's own heading: on the first slide, Slidev's `title` is the deck's (headmatter).
+    title: (HEADING.exec(s.content)?.[1] ?? s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim(),
     note: s.note ?? '',
     alias: s.frontmatter.routeAlias as string | undefined,
   }))
