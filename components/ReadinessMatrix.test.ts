@@ -2,25 +2,11 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { matrixCells } from '../data/matrix'
-import { nextCellIndex } from './matrix-navigation'
 import ReadinessMatrix from './ReadinessMatrix.vue'
 
 vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))
 
 const detail = (w: ReturnType<typeof mount>) => w.get('[data-testid="matrix-detail"]').text()
-
-describe('nextCellIndex', () => {
-  it('moves with arrows and stops at the edges', () => {
-    expect(nextCellIndex(0, 'ArrowRight', 3, 3)).toBe(1)
-    expect(nextCellIndex(2, 'ArrowRight', 3, 3)).toBe(2)
-    expect(nextCellIndex(0, 'ArrowUp', 3, 3)).toBe(0)
-    expect(nextCellIndex(4, 'ArrowDown', 3, 3)).toBe(7)
-    expect(nextCellIndex(8, 'ArrowDown', 3, 3)).toBe(8)
-    expect(nextCellIndex(5, 'Home', 3, 3)).toBe(3)
-    expect(nextCellIndex(3, 'End', 3, 3)).toBe(5)
-    expect(nextCellIndex(3, 'a', 3, 3)).toBeNull()
-  })
-})
 
 describe('readinessMatrix', () => {
   it('shows the 9 cells with a letter for each verdict, not a colour alone', () => {
@@ -45,34 +31,43 @@ describe('readinessMatrix', () => {
     expect(detail(w)).not.toContain('budget participatif')
   })
 
-  it('moves between cells with the arrow keys and opens one with Enter or Space', async () => {
+  it('puts every cell in the tab order, and closes an open cell with Escape', async () => {
     const w = mount(ReadinessMatrix, { attachTo: document.body })
-    const table = w.get('table')
-    await w.get('[data-cell="none.distinct"]').trigger('focus')
-    await table.trigger('keydown', { key: 'ArrowRight' })
-    await table.trigger('keydown', { key: 'ArrowDown' })
-    expect(w.get('[data-cell="moderate.elaborate"]').attributes('tabindex')).toBe('0')
-    expect(w.get('[data-cell="none.distinct"]').attributes('tabindex')).toBe('-1')
-    await table.trigger('keydown', { key: 'Enter' })
-    expect(detail(w)).toContain('Catégorisation des propositions')
-    await table.trigger('keydown', { key: 'ArrowDown' })
-    await table.trigger('keydown', { key: ' ' })
+    expect(w.findAll('button.cell').every(c => c.attributes('tabindex') === undefined)).toBe(true)
+    // Enter on a focused button is a click (detail 0: no pointer).
+    await w.get('[data-cell="large.elaborate"]').trigger('click', { detail: 0 })
     expect(detail(w)).toContain('LLaMandement')
-    await table.trigger('keydown', { key: 'Escape' })
+    await w.get('table').trigger('keydown', { key: 'Escape' })
     expect(detail(w)).not.toContain('LLaMandement')
     w.unmount()
   })
 
-  it('keeps arrow keys from reaching the deck\'s slide navigation', async () => {
+  it.each([
+    'ArrowRight',
+    'ArrowLeft',
+    'PageDown',
+    'PageUp',
+    ' ',
+  ])('lets %j reach the deck\'s slide navigation, even from a cell', (key) => {
     const w = mount(ReadinessMatrix, { attachTo: document.body })
-    let reachedWindow = false
-    const spy = () => {
-      reachedWindow = true
+    let reached: KeyboardEvent | null = null
+    const spy = (event: KeyboardEvent) => {
+      reached = event
     }
     window.addEventListener('keydown', spy)
-    w.get('[data-cell="none.distinct"]').element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))
+    w.get('[data-cell="none.distinct"]').element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
     window.removeEventListener('keydown', spy)
-    expect(reachedWindow).toBe(false)
+    expect(reached).not.toBeNull()
+    expect(reached!.defaultPrevented).toBe(false)
+    w.unmount()
+  })
+
+  it('leaves no focus on a cell clicked with the pointer, so the clicker keeps the slide', async () => {
+    const w = mount(ReadinessMatrix, { attachTo: document.body })
+    const cell = w.get('[data-cell="moderate.elaborate"]').element as HTMLButtonElement
+    cell.focus()
+    cell.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }))
+    expect(document.activeElement).not.toBe(cell)
     w.unmount()
   })
 

@@ -88,11 +88,33 @@ describe('the built deck, served by the vote server', () => {
     const url = page.url()
     const slide = page.locator(`.slidev-page-${no}`)
     await slide.locator('[data-cell="none.distinct"]').focus()
-    await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('ArrowRight')
+    // Tab order: across the first row, then on to the second.
+    for (let i = 0; i < 4; i++)
+      await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await expect(slide.locator('[data-testid="matrix-detail"]').textContent()).resolves.toContain('budget participatif')
     expect(page.url()).toBe(url)
+    await page.close()
+  })
+
+  it('never traps a clicker: after a click in the matrix, arrows and Page Down still change slides', async () => {
+    const { page } = await watchedPage()
+    const no = slideNo('grille', outline)
+    await page.goto(`${server.url}/grille`, { waitUntil: 'networkidle' })
+    await page.locator(`.slidev-page-${no} [data-cell="large.simple"]`).click()
+    await expect(page.locator(`.slidev-page-${no} [data-testid="matrix-detail"]`).textContent()).resolves.toContain('Tableaux de bord')
+    // Slidev names a slide by its alias when it has one.
+    const route = (n: number) => `/${outline[n - 1]!.alias ?? n}`
+    const steps = [
+      ['ArrowRight', no + 1],
+      ['ArrowLeft', no],
+      ['PageDown', no + 1],
+      ['PageUp', no],
+    ] as const
+    for (const [key, expected] of steps) {
+      await page.keyboard.press(key)
+      await expect.poll(() => new URL(page.url()).pathname, { timeout: 5000 }).toBe(route(expected))
+    }
     await page.close()
   })
 
