@@ -87,6 +87,62 @@ describe('a restart while pages are connected', () => {
   })
 })
 
+describe('a long outage in the middle of a vote', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => browser?.close())
+
+  it('delivers every vote cast while the server was down for 20 s, once, as soon as it is back', async () => {
+    const PHONES = 5
+    const first = await startServerProcess()
+    await command(first.url, 'warmup', 'open')
+    const projector = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
+    await projector.goto(`${first.url}/echauffement`, { waitUntil: 'networkidle' })
+    const slide = projector.locator(`.slidev-page-${slideNo('echauffement')}`)
+    const phones = []
+    for (let i = 0; i < PHONES; i++) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      })
+      const page = await context.newPage()
+      await page.goto(`${first.url}/vote`)
+      await page.getByRole('button', { name: 'Voter' }).waitFor()
+      phones.push({ context, page })
+    }
+    await first.kill9()
+    // The room keeps voting: each ballot waits on its phone, which says so.
+    for (const { page } of phones) {
+      await page.getByText('Serveur de vote injoignable').waitFor()
+      await page.getByText('Oui, de temps en temps').click()
+      await page.getByRole('button', { name: 'Voter' }).click()
+      await page.getByText('pas encore enregistré').waitFor()
+    }
+    await new Promise(r => setTimeout(r, 20_000))
+    const second = await startServerProcess({}, first.dataDir, first.port)
+    const restartedAt = Date.now()
+    await slide.locator('[data-testid="participants"]', {
+      hasText: String(PHONES),
+    }).waitFor({ timeout: 10_000 })
+    const tookMs = Date.now() - restartedAt
+    console.log(`after a 20 s outage, the projector showed all ${PHONES} pending votes ${tookMs} ms after the restart`)
+    for (const { page } of phones)
+      await page.getByText('Vote enregistré').waitFor({ timeout: 5000 })
+    const counts = (await results(second.url)).polls.find(p => p.id === 'warmup')!.tally
+    expect(counts?.kind === 'choice' && counts.counts).toEqual({ often: 0, sometimes: PHONES, never: 0 })
+    expect(tookMs).toBeLessThan(5000)
+    for (const { context } of phones)
+      await context.close()
+    await projector.close()
+    await second.stop()
+  }, 120_000)
+})
+
 describe('a database that cannot be written', () => {
   let server: RunningServer | undefined
   const mounts: string[] = []
