@@ -17,6 +17,8 @@ export interface ResultsStreamOptions {
   onStatus?: (status: StreamStatus) => void
   /** Called each time the stream (re)opens: the moment to resend whatever is pending. */
   onOpen?: () => void
+  /** Other named events of the stream (the presenter's navigation), by name. */
+  events?: Record<string, (data: string) => void>
   /** Called after a failure, before the next attempt is scheduled (e.g. to check a token). */
   onFailure?: () => void | Promise<void>
   backoff?: BackoffOptions
@@ -36,7 +38,7 @@ export interface ResultsStream {
  * one opens after a jittered backoff, which resets once a snapshot arrives.
  */
 export function openResultsStream(options: ResultsStreamOptions): ResultsStream {
-  const { url, onSnapshot, onStatus, onOpen, onFailure, backoff } = options
+  const { url, onSnapshot, onStatus, onOpen, onFailure, backoff, events = {} } = options
   const Source = options.EventSource ?? globalThis.EventSource
   let failures = 0
   let closed = false
@@ -55,6 +57,8 @@ export function openResultsStream(options: ResultsStreamOptions): ResultsStream 
       onStatus?.('live')
       onSnapshot(JSON.parse((event as MessageEvent<string>).data) as ResultsSnapshot)
     })
+    for (const [name, handler] of Object.entries(events))
+      current.addEventListener(name, event => handler((event as MessageEvent<string>).data))
     current.addEventListener('error', async () => {
       if (source !== current)
         return

@@ -1,9 +1,11 @@
 import type { Ref } from 'vue'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
+import { useNav } from '@slidev/client'
 import { createSharedComposable } from '@vueuse/core'
 import baked from 'virtual:atelier-results'
 import { shallowRef } from 'vue'
 import { openResultsStream } from '../client/results-stream'
+import { createDeckSync } from './deck-sync'
 import { newerSnapshot } from './live-snapshot'
 import { currentPrintMode } from './print-mode'
 
@@ -57,6 +59,25 @@ async function presenterPost(path: string, body?: unknown): Promise<string | nul
   }
 }
 
+let signedInNow = false
+
+/** A press on the phone remote: the presenter view moves as for a clicker, and the screens follow. */
+function followRemote(data: string): void {
+  if (!location.pathname.startsWith('/presenter'))
+    return
+  const { action } = JSON.parse(data) as { action: 'next' | 'prev' }
+  const nav = useNav()
+  void (action === 'next'
+    ? nav.next()
+    : nav.prev())
+}
+
+/** The deck's navigation sync (see setup/main.ts): the presenter view leads, every screen follows. */
+export const deckSync = createDeckSync({
+  isPresenterView: () => typeof location !== 'undefined' && location.pathname.startsWith('/presenter'),
+  isSignedIn: () => signedInNow,
+})
+
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
@@ -80,6 +101,7 @@ function useLiveResultsOnce(): LiveResults {
     // The presenter's stream also carries blind polls' results and the room's counts.
     void signedIn().then((yes) => {
       isPresenterSession.value = yes === true
+      signedInNow = yes === true
       openResultsStream({
         url: () => isPresenterSession.value ? '/api/presenter/stream' : '/api/stream',
         onSnapshot: (incoming) => {
@@ -89,11 +111,13 @@ function useLiveResultsOnce(): LiveResults {
           if (next !== 'connecting' || status.value === 'connecting')
             status.value = next
         },
+        events: { nav: deckSync.receive, remote: followRemote },
         onFailure: async () => {
           if (!isPresenterSession.value)
             return
           if (await signedIn() === false) {
             isPresenterSession.value = false
+            signedInNow = false
             sessionLost.value = true
           }
         },

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { build as esbuild } from 'esbuild'
 import { requireChromium } from './lib/chromium'
+import { deckOutline } from './lib/deck-outline'
 import { isEntry } from './lib/entry'
 import { bin, run } from './lib/run'
 
@@ -38,6 +39,9 @@ export async function buildServer(): Promise<void> {
   })
 }
 
+/** Titles, notes and polls of the slides, for the presenter's phone remote (served to the presenter only). */
+export const OUTLINE_FILE = 'dist/outline.json'
+
 export async function build(options: { withPdf?: boolean } = {}): Promise<void> {
   const deckArgs = [
     'build',
@@ -51,6 +55,7 @@ export async function build(options: { withPdf?: boolean } = {}): Promise<void> 
   await run(bin('slidev'), deckArgs)
   await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
   precompress('dist/audience')
+  writeFileSync(OUTLINE_FILE, JSON.stringify(deckOutline()))
   await buildServer()
 }
 

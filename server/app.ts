@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ServerConfig } from './config'
 import type { PublicUrls } from './network'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
@@ -8,6 +9,7 @@ import { z } from 'zod'
 import { clientErrorHandler } from './client-errors'
 import { ConnectionGuard } from './connection-guard'
 import { MetricsMonitor } from './metrics'
+import { NavSync } from './nav-sync'
 import { publicUrls } from './network'
 import { frameworkErrors, registerErrors } from './plugins/errors'
 import { registerProtection } from './plugins/protection'
@@ -34,6 +36,15 @@ export interface VoteServer {
 /** Fastify's own default, which it does not apply to a server the app supplies. */
 export const KEEP_ALIVE_TIMEOUT_MS = 72_000
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+function readOutline(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  }
+  catch {
+    return null
+  }
+}
 
 export interface BuildOptions {
   /** Fastify's logger: false in tests. */
@@ -96,7 +107,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
   const service = new PollService(store)
   const room = new Room(store, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
+  const nav = new NavSync()
   const hub = new SseHub({
+    // A screen that connects (or reconnects) goes straight to the presenter's slide.
+    greeting: viewer => viewer === 'phone'
+      ? []
+      : nav.channelNames.map(c => nav.frame(c)!),
     snapshot: viewer => viewer === 'phone'
       ? service.snapshot(viewer)
       : {
@@ -142,6 +158,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     service,
     hub,
     room,
+    nav,
+    outline: readOutline(config.outlineFile),
     token: config.presenterToken,
     metrics,
   })

@@ -97,6 +97,8 @@ export interface ServerConfig {
   /** Built deck (Slidev) and phone page. */
   deckDir: string
   audienceDir: string
+  /** Slide titles, notes and polls written by the build, for the phone remote. */
+  outlineFile: string
 }
 
 /** Reads the configuration from the environment; throws a readable message on a bad value. */
@@ -132,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     logLevel: e.LOG_LEVEL,
     deckDir: resolve(root, 'dist/deck'),
     audienceDir: resolve(root, 'dist/audience'),
+    outlineFile: resolve(root, 'dist/outline.json'),
   }
 }

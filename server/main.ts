@@ -17,7 +17,7 @@ export function unreachableReason(config: Pick<ServerConfig, 'host' | 'publicUrl
   return null
 }
 
-function banner(config: ServerConfig, urls: { audience: string, presenter: string }): string {
+function banner(config: ServerConfig, urls: { audience: string, presenter: string, remote: string }): string {
   const unreachable = unreachableReason(config, urls.audience)
   const qr = renderUnicodeCompact(urls.audience, { border: 2 })
   return [
@@ -26,7 +26,8 @@ function banner(config: ServerConfig, urls: { audience: string, presenter: strin
     '',
     `  Présentateur : ouvrez ce lien une fois, sur ce portable (il vous connecte, puis disparaît de la barre d'adresse)`,
     `                ${urls.presenter}`,
-    `  Projection                            : http://localhost:${config.deckPort}/`,
+    `  Télécommande (le téléphone de l'intervenant, une fois) : ${urls.remote}`,
+    `  Projection (ce portable, ou tout ordinateur de la salle) : http://localhost:${config.deckPort}/`,
     `  Public (téléphones)                   : ${urls.audience}`,
     '',
     qr.split('\n').map(l => `  ${l}`).join('\n'),

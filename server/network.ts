@@ -19,6 +19,8 @@ export interface PublicUrls {
   audience: string
   /** The presenter's sign-in link: it carries the token once, then lands on a clean address. */
   presenter: string
+  /** The same, for the presenter's phone: it lands on the remote. */
+  remote: string
 }
 
 export function publicUrls(port: number, token: string, publicUrl?: string, host = lanAddress()): PublicUrls {
@@ -27,5 +29,6 @@ export function publicUrls(port: number, token: string, publicUrl?: string, host
     base,
     audience: `${base}/vote`,
     presenter: `http://localhost:${port}/api/presenter/login?token=${encodeURIComponent(token)}`,
+    remote: `${base}/api/presenter/login?token=${encodeURIComponent(token)}&next=remote`,
   }
 }

@@ -29,7 +29,7 @@ export const DECK_CSP = [
 ].join('; ')
 
 export function cspFor(url: string): string {
-  return url.startsWith('/vote') || url.startsWith('/api')
+  return url.startsWith('/vote') || url.startsWith('/remote') || url.startsWith('/api')
     ? STRICT_CSP
     : DECK_CSP
 }

@@ -32,6 +32,8 @@ export interface SseHubOptions {
   total?: number
   /** Clock in ms, for tests. */
   now?: () => number
+  /** Extra messages a new client of this audience gets after the snapshot (the presenter's slide). */
+  greeting?: (audience: Audience) => string[]
 }
 
 const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`
@@ -120,9 +122,13 @@ export class SseHub {
     }
     this.clients.add(client)
     this.sendSnapshot(client)
+    for (const message of this.options.greeting?.(audience) ?? [])
+      this.send(client, message)
     res.on('drain', () => {
       client.waiting = false
       this.sendSnapshot(client)
+      for (const message of this.options.greeting?.(audience) ?? [])
+        this.send(client, message)
     })
     res.on('close', () => {
       this.clients.delete(client)
@@ -157,6 +163,14 @@ export class SseHub {
     const took = this.now() - started
     this.lastFlushAt = started
     this.gapMs = Math.min(this.options.intervalMs, Math.max(MIN_GAP_MS, took / LOAD_SHARE))
+  }
+
+  /** Sends a message as it is to every client of these audiences (not coalesced: it is rare). */
+  broadcast(data: string, audiences: readonly Audience[]): void {
+    for (const client of this.clients) {
+      if (audiences.includes(client.audience))
+        this.send(client, data)
+    }
   }
 
   private broadcastRaw(data: string): void {

@@ -30,3 +30,25 @@ export interface SlideContext {
 export function useSlideContext(): SlideContext
 /** True while the slide that holds the calling component is the current one. */
 export function useIsSlideActive(): ComputedRef<boolean>
+
+/** Writes a channel's state out; `updating` is true when the change came from another window. */
+export type SyncWrite<State extends object> = (state: State, updating?: boolean) => void
+
+/** A way for Slidev's windows to share state (its own is a BroadcastChannel). */
+export interface SyncMethod {
+  enabled?: boolean
+  init: <State extends object>(channelKey: string, onUpdate: (data: Partial<State>) => void, state: State, persist?: boolean) => SyncWrite<State> | undefined
+}
+
+/** Adds a sync method beside (or instead of) Slidev's own. */
+export function addSyncMethod(sync: SyncMethod): void
+/** Turns Slidev's own same-browser sync off. */
+export function disableBuiltinSync(): void
+
+/** Slidev's navigation (the part the deck calls). */
+export interface SlidevNavControls {
+  next: () => Promise<void>
+  prev: () => Promise<void>
+}
+/** Slidev's navigation; usable outside a component's setup. */
+export function useNav(): SlidevNavControls

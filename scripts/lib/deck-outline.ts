@@ -6,9 +6,12 @@ export interface SlideOutline {
   title: string
   note: string
   alias?: string
+  /** The poll this slide runs, when it shows one. */
+  poll?: string
 }
 
 const HEADING = /^#\s+(\S.*)$/m
+const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
 
 /** Slide numbers, titles and notes, read from slides.md the way Slidev reads it. */
 export function deckOutline(file = 'slides.md'): SlideOutline[] {
@@ -19,6 +22,7 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
     title: (HEADING.exec(s.content)?.[1] ?? s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim(),
     note: s.note ?? '',
     alias: s.frontmatter.routeAlias as string | undefined,
+    poll: POLL.exec(s.content)?.[1],
   }))
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { MetricsMonitor } from '../metrics'
+import type { NavSync } from '../nav-sync'
 import type { PollService } from '../poll-service'
 import type { Room } from '../room'
 import type { SseHub } from '../sse-hub'
@@ -13,7 +14,10 @@ export interface PresenterApiOptions {
   service: PollService
   hub: SseHub
   room: Room
+  nav: NavSync
   token: string
+  /** The built deck's outline (dist/outline.json), as JSON text; null when not built. */
+  outline: string | null
   metrics: MetricsMonitor
 }
 
@@ -33,6 +37,12 @@ const roomChange = z.strictObject({
   requireCode: z.boolean().optional(),
 }, { error: 'Attendu : { registrationOpen?: booléen, requireCode?: booléen }.' })
 
+const navUpdate = z.strictObject({
+  channel: z.string().min(1).max(200),
+  seq: z.number().int().nonnegative(),
+  state: z.record(z.string(), z.unknown()),
+}, { error: 'Attendu : { channel, seq, state }.' })
+
 const LOGIN_FAILED = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Lien présentateur refusé</title>
 <p>Ce lien présentateur n'est pas (ou plus) valable : le serveur a peut-être redémarré avec un nouveau jeton.
 Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
@@ -42,11 +52,13 @@ Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
  * it carries is exchanged once for an HttpOnly session cookie, and the browser lands on
  * a clean address, so the token is never on screen, in the history or in a later request.
  */
-export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, token, metrics }) => {
+export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, nav, token, metrics, outline }) => {
   app.get('/api/presenter/login', {
     schema: {
       querystring: z.object({
         token: z.string().max(512).optional(),
+        // Where to land once signed in: the presenter view, or the phone remote.
+        next: z.enum(['presenter', 'remote']).optional(),
       }),
     },
     config: {
@@ -57,7 +69,9 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     if (!req.query.token || !tokenMatches(req.query.token, token))
       return reply.code(403).type('text/html; charset=utf-8').send(LOGIN_FAILED)
     issuePresenterSession(reply, token)
-    return reply.redirect('/presenter/1', 303)
+    return reply.redirect(req.query.next === 'remote'
+      ? '/remote'
+      : '/presenter/1', 303)
   })
 
   // Whether this browser is signed in as the presenter: asked by every deck window, so
@@ -78,6 +92,30 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
       return service.snapshot('presenter').polls.find(p => p.id === pollId)
     })
 
+    // The presenter's slide and click, for screens on any machine (Slidev's sync state).
+    guarded.post('/api/presenter/nav', {
+      schema: { body: navUpdate },
+      config: { rateLimit: false },
+    }, async (req, reply) => {
+      const { channel, seq, state } = req.body
+      if (nav.update(channel, seq, state))
+        hub.broadcast(nav.frame(channel)!, ['public', 'presenter'])
+      return reply.code(204).send()
+    })
+
+    // The phone remote's Previous / Next: the presenter view carries them out, as a clicker's.
+    guarded.post('/api/presenter/remote', {
+      schema: {
+        body: z.strictObject({
+          action: z.enum(['next', 'prev']),
+        }),
+      },
+      config: { rateLimit: false },
+    }, async (req, reply) => {
+      hub.broadcast(`event: remote\ndata: ${JSON.stringify({ action: req.body.action })}\n\n`, ['presenter'])
+      return reply.code(204).send()
+    })
+
     guarded.post('/api/presenter/room', {
       schema: { body: roomChange },
     }, async (req) => {
@@ -91,6 +129,13 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     guarded.get('/api/presenter/stream', { exposeHeadRoute: false }, (req, reply) => {
       reply.hijack()
       hub.add(reply.raw, 'presenter', { kind: 'presenter', address: req.ip })
+    })
+
+    // Titles, notes and polls of the slides, for the phone remote (notes are the speaker's).
+    guarded.get('/api/presenter/outline', async (_req, reply) => {
+      if (!outline)
+        return reply.code(404).send({ error: 'no_outline', message: 'Présentation non construite : lancez npm start ou npm run build.' })
+      return reply.type('application/json').send(outline)
     })
 
     // Event-loop delay, memory and streams since the start or the last `?reset=1`.

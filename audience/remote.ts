@@ -1,0 +1,135 @@
+// The presenter's phone remote (/remote): big Previous / Next buttons, the current slide's
+// title and notes, a timer, and the current slide's poll. It drives the presenter view:
+// a press goes to the presenter view through the server, the presenter view moves as for a
+// clicker, and every screen follows. Signing in: the terminal's remote link, opened on the phone.
+import type { ResultsSnapshot } from '../poll/types'
+import { openResultsStream } from '../client/results-stream'
+import { pollById } from '../data/polls'
+import { formatElapsed } from './remote-format'
+import 'virtual:atelier-palette.css'
+import './style.css'
+
+interface SlideInfo { no: number, title: string, note: string, poll?: string }
+/** Where the presenter is (Slidev's shared state). */
+interface DeckPosition { page: number, clicks: number, clicksTotal: number }
+interface NavMessage { channel: string, seq: number, state: DeckPosition & Record<string, unknown> }
+
+const $ = (id: string) => document.getElementById(id)!
+const title = $('title')
+const where = $('where')
+const status = $('status')
+const notes = $('notes')
+const timer = $('timer')
+const prev = $('prev') as HTMLButtonElement
+const next = $('next') as HTMLButtonElement
+const pollSection = $('poll')
+const openedAt = Date.now()
+
+let slides: SlideInfo[] = []
+let channel = ''
+let last: NavMessage['state'] = { page: 1, clicks: 0, clicksTotal: 0 }
+let snapshot: ResultsSnapshot | null = null
+
+function show(): void {
+  const slide = slides[last.page - 1]
+  title.textContent = slide?.title || `Diapositive ${last.page}`
+  where.textContent = `Diapositive ${last.page} sur ${slides.length}${last.clicksTotal
+    ? ` · étape ${last.clicks} sur ${last.clicksTotal}`
+    : ''}`
+  notes.textContent = slide?.note.replace(/<[^>]+>/g, '').trim() || 'Pas de notes pour cette diapositive.'
+  prev.disabled = !channel
+  next.disabled = !channel
+  const poll = slide?.poll
+    ? pollById(slide.poll)
+    : undefined
+  const view = poll && snapshot?.polls.find(p => p.id === poll.id)
+  pollSection.hidden = !poll
+  if (poll) {
+    $('poll-title').textContent = poll.title
+    $('poll-state').textContent = view
+      ? `${view.status === 'open'
+        ? 'Vote ouvert'
+        : 'Vote fermé'} · ${view.participants} participant(s)${view.resultsVisible ? '' : ' · résultats masqués'}`
+      : ''
+    $('poll-open').textContent = view?.status === 'open'
+      ? 'Clore le vote'
+      : 'Ouvrir le vote'
+    $('poll-reveal').textContent = view?.resultsVisible ? 'Masquer' : 'Révéler'
+  }
+}
+
+async function post(path: string, body?: unknown): Promise<void> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: body
+      ? { 'content-type': 'application/json' }
+      : {},
+    body: body
+      ? JSON.stringify(body)
+      : undefined,
+  }).catch(() => null)
+  if (!res?.ok)
+    status.textContent = 'La commande n\'est pas passée : vérifiez le réseau, puis réessayez.'
+}
+
+/** The presenter view carries the step out, clicks included, and every screen follows it. */
+function step(action: 'next' | 'prev'): void {
+  void post('/api/presenter/remote', { action })
+}
+
+function command(name: 'open' | 'close' | 'reveal' | 'hide'): void {
+  const poll = slides[last.page - 1]?.poll
+  if (poll)
+    void post(`/api/presenter/polls/${poll}/${name}`)
+}
+
+async function start(): Promise<void> {
+  const session = await fetch('/api/presenter/session').then(r => r.json() as Promise<{ signedIn?: boolean }>).catch(() => null)
+  if (!session?.signedIn) {
+    title.textContent = 'Télécommande non connectée'
+    status.textContent = 'Ouvrez sur ce téléphone le lien « télécommande » affiché dans le terminal de l\'intervenant.'
+    return
+  }
+  slides = await fetch('/api/presenter/outline').then(r => r.json() as Promise<SlideInfo[]>).catch(() => [])
+  openResultsStream({
+    url: () => '/api/presenter/stream',
+    onSnapshot: (s) => {
+      snapshot = s
+      status.textContent = channel ? 'Connecté : la présentation suit cette télécommande.' : 'Connecté. Ouvrez la vue présentateur sur le portable : la télécommande la pilote.'
+      show()
+    },
+    onStatus: (s) => {
+      if (s === 'offline')
+        status.textContent = 'Serveur injoignable : nouvel essai automatique…'
+    },
+    events: {
+      nav: (data) => {
+        const message = JSON.parse(data) as NavMessage
+        channel = message.channel
+        last = {
+          ...last,
+          ...message.state,
+        }
+        show()
+      },
+    },
+  })
+  prev.addEventListener('click', () => step('prev'))
+  next.addEventListener('click', () => step('next'))
+  $('poll-open').addEventListener('click', () => {
+    const view = snapshot?.polls.find(p => p.id === slides[last.page - 1]?.poll)
+    command(view?.status === 'open'
+      ? 'close'
+      : 'open')
+  })
+  $('poll-reveal').addEventListener('click', () => {
+    const view = snapshot?.polls.find(p => p.id === slides[last.page - 1]?.poll)
+    command(view?.resultsVisible ? 'hide' : 'reveal')
+  })
+  setInterval(() => {
+    timer.textContent = formatElapsed(Date.now() - openedAt)
+  }, 1000)
+  show()
+}
+
+void start()

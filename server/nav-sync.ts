@@ -1,0 +1,38 @@
+/** The navigation state of one Slidev channel, as the presenter last sent it. */
+export interface NavState {
+  seq: number
+  state: Record<string, unknown>
+}
+
+/**
+ * The presenter's navigation, held by the server so that a projector on another machine
+ * (or one that joins late) follows it. Only the presenter writes; a state older than the
+ * last one (requests can overtake each other when the keys go fast) is dropped, so every
+ * screen ends on the presenter's last slide and click.
+ */
+export class NavSync {
+  private readonly channels = new Map<string, NavState>()
+
+  /** Keeps `state` when it is newer than what the channel holds; true when kept. */
+  update(channel: string, seq: number, state: Record<string, unknown>): boolean {
+    const current = this.channels.get(channel)
+    if (current && current.seq >= seq)
+      return false
+    this.channels.set(channel, { seq, state })
+    return true
+  }
+
+  /** The message a screen gets for this channel, on connection and on each change. */
+  frame(channel: string): string | null {
+    const current = this.channels.get(channel)
+    return current
+      ? `event: nav\ndata: ${JSON.stringify({ channel, ...current })}\n\n`
+      : null
+  }
+
+  get channelNames(): string[] {
+    return [
+      ...this.channels.keys(),
+    ]
+  }
+}
