@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { startServer } from '../server/main'
 import { lanAddress } from '../server/network'
-import { isStale } from './lib/freshness'
+import { isStale } from './lib/freshness.mjs'
 import { bin, run } from './lib/run'
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { requireSupportedNode } from './node-version'
+import { requireSupportedNode } from './node-version.mjs'
 
 afterEach(() => vi.restoreAllMocks())
 

@@ -1,5 +1,7 @@
+// Plain JavaScript (typed by JSDoc): `npm start` runs it before anything is built, with no TypeScript loader.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 
 /** What the built deck and phone page are made from. */
 export const BUILD_INPUTS = [
@@ -21,7 +23,8 @@ export const BUILD_INPUTS = [
   'package.json',
 ]
 
-function newestMtime(path: string): number {
+/** @param {string} path @returns {number} */
+function newestMtime(path) {
   if (!existsSync(path))
     return 0
   const stat = statSync(path)
@@ -30,8 +33,14 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, entry) => Math.max(max, newestMtime(join(path, entry))), stat.mtimeMs)
 }
 
-/** True when an output is missing or older than any of the inputs. */
-export function isStale(outputs: string[], inputs = BUILD_INPUTS, root = process.cwd()): boolean {
+/**
+ * True when an output is missing or older than any of the inputs.
+ * @param {string[]} outputs
+ * @param {string[]} [inputs]
+ * @param {string} [root]
+ * @returns {boolean} whether to build again
+ */
+export function isStale(outputs, inputs = BUILD_INPUTS, root = process.cwd()) {
   const outputTimes = outputs.map(o => join(root, o)).map(o => (existsSync(o)
     ? statSync(o).mtimeMs
     : 0))

@@ -1,10 +1,15 @@
+// Plain JavaScript (typed by JSDoc): `npm start` runs it first, on whatever Node is installed.
 import process from 'node:process'
 
 /** The oldest Node that runs the deck and the vote server (node:sqlite, Slidev 53). */
-const MINIMUM = [22, 12] as const
+/** @type {[number, number]} */
+const MINIMUM = [22, 12]
 
-/** Stops with a French explanation on a Node too old, instead of a cryptic import error later. */
-export function requireSupportedNode(version = process.versions.node): void {
+/**
+ * Stops with a French explanation on a Node too old, instead of a cryptic import error later.
+ * @param {string} [version]
+ */
+export function requireSupportedNode(version = process.versions.node) {
   const [major = 0, minor = 0] = version.split('.').map(Number)
   if (major > MINIMUM[0] || (major === MINIMUM[0] && minor >= MINIMUM[1]))
     return
