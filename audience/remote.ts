@@ -127,7 +127,11 @@ async function start(): Promise<void> {
     command(view?.resultsVisible ? 'hide' : 'reveal')
   })
   setInterval(() => {
-    timer.textContent = formatElapsed(Date.now() - openedAt)
+    // The presenter view's own timer when it runs (its clock, its pauses); else since this page opened.
+    const clock = last.timer as { status?: string, startedAt?: number } | undefined
+    timer.textContent = formatElapsed(Date.now() - (clock?.status === 'running' && clock.startedAt
+      ? clock.startedAt
+      : openedAt))
   }, 1000)
   show()
 }
