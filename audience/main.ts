@@ -38,9 +38,10 @@ const codeInput = document.getElementById('room-code') as HTMLInputElement
 const joinStatus = document.getElementById('join-status')!
 
 /** Shows the code form and resolves with what the person typed. */
-function askCode(message: string): Promise<string> {
+function askCode(message: string, tone: 'info' | 'error'): Promise<string> {
   joinForm.hidden = false
-  say(joinStatus, message, 'error')
+  say(connection, 'Ce vote demande le code de salle affiché à l\'écran.', 'info')
+  say(joinStatus, message, tone)
   codeInput.focus()
   return new Promise((resolve) => {
     joinForm.addEventListener('submit', (event) => {
@@ -69,7 +70,7 @@ function ensureJoined(): Promise<boolean> {
         return false
       }
       if (result.kind === 'code') {
-        code = await askCode(code ? result.message : 'Entrez le code de salle affiché à l\'écran pour participer.')
+        code = await askCode(code ? result.message : 'Entrez le code de salle affiché à l\'écran pour participer.', code ? 'error' : 'info')
         continue
       }
       say(connection, result.message, 'error')

@@ -50,6 +50,23 @@ async function presenter(alias: string): Promise<Page> {
   return page
 }
 
+/** The page's axe-core violations (WCAG 2.1 A/AA and best practices), as `rule (count)`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: [
+        'wcag2a',
+        'wcag2aa',
+        'wcag21a',
+        'wcag21aa',
+        'best-practice',
+      ],
+    })
+    return result.violations.map(v => `${v.id} (${v.nodes.length})`)
+  })
+}
+
 describe('live voting from phones', () => {
   it('projects exactly the room\'s verdicts once 20 phones have voted and the speaker reveals them', async () => {
     const speaker = await presenter('verdict')
@@ -161,21 +178,7 @@ describe('live voting from phones', () => {
     const speaker = await presenter('projet')
     // The page's CSP forbids injected scripts (good), so axe runs with CSP bypassed.
     const p = await phone({ bypassCSP: true })
-    const audit = async () => {
-      await p.page.addScriptTag({ content: axeSource })
-      return p.page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({
-          runOnly: [
-            'wcag2a',
-            'wcag2aa',
-            'wcag21a',
-            'wcag21aa',
-            'best-practice',
-          ],
-        })
-        return result.violations.map(v => `${v.id} (${v.nodes.length})`)
-      })
-    }
+    const audit = () => axeViolations(p.page)
     expect(await audit()).toEqual([])
     await speaker.locator('[data-action="open"]:visible').first().click()
     await p.page.getByRole('heading', { name: 'Où se situe votre projet ?' }).waitFor()
@@ -255,5 +258,31 @@ describe('the presenter token', () => {
       expect(page.url()).not.toContain(TEST_TOKEN)
     }
     await page.close()
+  })
+})
+
+describe('a room code', () => {
+  it('is asked for in an accessible form, refused when wrong, and lets the phone in when right', async () => {
+    const change = (body: unknown) => fetch(`${server.url}/api/presenter/room`, {
+      method: 'POST',
+      headers: { 'authorization': `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const { code } = await (await change({ requireCode: true })).json() as { code: string }
+    const p = await phone({ bypassCSP: true })
+    const field = p.page.getByLabel('Code de salle')
+    await field.waitFor()
+    expect(await axeViolations(p.page)).toEqual([])
+    await field.fill('WRONG1')
+    await p.page.getByRole('button', { name: 'Rejoindre le vote' }).tap()
+    await p.page.getByText('Code de salle manquant ou incorrect').waitFor()
+    expect(await axeViolations(p.page)).toEqual([])
+    await p.page.screenshot({ path: 'test-results/slides/phone-room-code.png', fullPage: true })
+    await field.fill(code.toLowerCase())
+    await p.page.getByRole('button', { name: 'Rejoindre le vote' }).tap()
+    await field.waitFor({ state: 'hidden' })
+    await p.page.getByText('Aucun vote n\'est ouvert').waitFor()
+    await change({ requireCode: false })
+    await p.context.close()
   })
 })
