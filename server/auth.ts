@@ -1,4 +1,5 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
+import type { TokenFailures } from './token-failures'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { hasPresenterSession } from './credentials'
 import { HttpError } from './errors'
@@ -29,13 +30,23 @@ export function isPresenter(request: FastifyRequest, expected: string): boolean 
     : hasPresenterSession(request, expected)
 }
 
-/** The hook that guards every presenter route. */
-export function presenterOnly(expected: string): onRequestAsyncHookHandler {
+/**
+ * The hook that guards every presenter route. A script with a wrong token costs its address
+ * one of a few tries a minute (shared with the sign-in link): guessing is too slow to work.
+ */
+export function presenterOnly(expected: string, failures: TokenFailures): onRequestAsyncHookHandler {
   return async (request) => {
-    if (isPresenter(request, expected))
+    const token = bearerToken(request)
+    if (!token) {
+      if (hasPresenterSession(request, expected))
+        return
+      throw new HttpError(401, 'Réservé au présentateur : ouvrez le lien présentateur affiché dans le terminal.', 'not_signed_in')
+    }
+    if (failures.blocked(request.ip))
+      throw new HttpError(429, 'Trop de jetons refusés depuis cette adresse : patientez une minute.', 'rate_limited', 60)
+    if (tokenMatches(token, expected))
       return
-    if (bearerToken(request))
-      throw new HttpError(403, 'Réservé au présentateur : jeton invalide.', 'bad_token')
-    throw new HttpError(401, 'Réservé au présentateur : ouvrez le lien présentateur affiché dans le terminal.', 'not_signed_in')
+    failures.record(request.ip)
+    throw new HttpError(403, 'Réservé au présentateur : jeton invalide.', 'bad_token')
   }
 }

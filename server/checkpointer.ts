@@ -47,8 +47,17 @@ export function startCheckpointer(file: string, intervalMs = 250): Checkpointer 
     workerData: { file, intervalMs },
   })
   worker.unref()
+  let exited = false
+  worker.once('exit', () => {
+    exited = true
+  })
+  // A worker that fails must not take the server down: ballots are still safe in the log,
+  // SQLite checkpoints again when the database is next opened.
+  worker.on('error', () => {})
   return {
     stop: () => new Promise((resolve) => {
+      if (exited)
+        return resolve()
       worker.once('exit', () => resolve())
       worker.postMessage('stop')
       setTimeout(() => void worker.terminate(), 2000).unref()

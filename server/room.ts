@@ -1,6 +1,7 @@
 import type { RoomView } from '../poll/types'
 import type { BallotStore } from './store'
 import { randomBytes, randomInt } from 'node:crypto'
+import { StoreUnavailableError } from './errors'
 
 /** Letters and digits that cannot be mistaken for one another when read off a screen. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -31,40 +32,43 @@ export const normaliseCode = (code: string) => code.toUpperCase().replace(/[\s-]
  * presenter sees: participants, joins in the last minute, and the alarm.
  */
 export class Room {
-  private registrationOpen: boolean
-  private code: string | null
-  private participants: number
+  private registrationOpen = false
+  private code: string | null = null
+  private participants = 0
+  /** False while the settings could not be read: joining waits for them (never fail open). */
+  private loaded = false
   private readonly joins: number[] = []
   private readonly listeners = new Set<() => void>()
   private readonly now: () => number
 
   constructor(private readonly store: BallotStore, private readonly options: RoomOptions) {
     this.now = options.now ?? Date.now
-    this.registrationOpen = (this.safeSetting('registration') ?? 'open') === 'open'
-    const saved = this.safeSetting('room_code')
-    this.code = saved === undefined
-      ? (options.initialCode
-          ? normaliseCode(options.initialCode)
-          : null)
-      : (saved || null)
-    this.participants = this.safe(() => store.countParticipants(), 0)
+    this.load()
   }
 
-  private safe<T>(fn: () => T, fallback: T): T {
+  /** Reads the settings; false while the database cannot be read (then nothing is assumed). */
+  private load(): boolean {
+    if (this.loaded)
+      return true
     try {
-      return fn()
+      this.registrationOpen = (this.store.setting('registration') ?? 'open') === 'open'
+      const saved = this.store.setting('room_code')
+      this.code = saved === undefined
+        ? (this.options.initialCode
+            ? normaliseCode(this.options.initialCode)
+            : null)
+        : (saved || null)
+      this.participants = this.store.countParticipants()
+      this.loaded = true
     }
-    catch {
-      return fallback
-    }
-  }
-
-  private safeSetting(key: string): string | undefined {
-    return this.safe(() => this.store.setting(key), undefined)
+    catch {}
+    return this.loaded
   }
 
   /** Issues a new participant id, or says why not. The caller has checked the rate limit. */
   join(presentedCode: string | undefined): { ok: true, id: string } | { ok: false, reason: JoinRefusal } {
+    if (!this.load())
+      throw new StoreUnavailableError(new Error('room settings unavailable'))
     if (!this.registrationOpen)
       return { ok: false, reason: 'registration_closed' }
     if (this.code && normaliseCode(presentedCode ?? '') !== this.code)
@@ -73,6 +77,7 @@ export class Room {
     this.store.addParticipant(id, new Date(this.now()))
     this.participants++
     this.joins.push(this.now())
+    this.joinsLastMinute()
     this.changed()
     return { ok: true, id }
   }
@@ -95,7 +100,10 @@ export class Room {
 
   /** Participants and joins were purged (retention): count again. */
   recount(): void {
-    this.participants = this.safe(() => this.store.countParticipants(), this.participants)
+    try {
+      this.participants = this.store.countParticipants()
+    }
+    catch {}
     this.changed()
   }
 
@@ -106,10 +114,16 @@ export class Room {
     return this.joins.length
   }
 
-  /** What the projected deck may show (the code it must display), or the presenter sees. */
+  /**
+   * What a screen sees. The code goes only to the presenter's signed-in browsers (the
+   * presenter view, the projector window beside it, a room PC signed in for projection):
+   * anyone can open the public stream, and the code is there to keep out whoever is not
+   * in the room.
+   */
   view(viewer: 'public' | 'presenter'): RoomView {
     if (viewer === 'public')
-      return { code: this.code }
+      return { code: null }
+    this.load()
     return {
       code: this.code,
       registrationOpen: this.registrationOpen,

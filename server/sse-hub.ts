@@ -118,7 +118,8 @@ export class SseHub {
     }
     for (const evicted of this.admission.admit(client, owner)) {
       this.clients.delete(evicted)
-      evicted.res.end()
+      // destroy, not end: a client that stopped reading would keep its socket forever.
+      evicted.res.destroy()
     }
     this.clients.add(client)
     this.sendSnapshot(client)

@@ -200,11 +200,15 @@ export class BallotStore {
    * next erase or the close then finishes it.
    */
   private eraseJournal(db: DatabaseSync): void {
-    const truncate = typed<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)')
-    for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
-      if (truncate.get()?.busy === 0)
-        return
+    // After the commit: a failure here must not undo what the caller has done (the rows are gone).
+    try {
+      const truncate = typed<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)')
+      for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+        if (truncate.get()?.busy === 0)
+          return
+      }
     }
+    catch {}
   }
 
   /** Everything on disk, to rebuild the tallies at start. */

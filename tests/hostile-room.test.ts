@@ -5,7 +5,7 @@ import type { LoopbackClient } from './helpers/raw-client'
 import type { RunningServer } from './helpers/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cookieOf, loopbackClient } from './helpers/raw-client'
-import { command, eventually, presenterHeaders, results, startTestServer } from './helpers/test-server'
+import { command, eventually, presenterHeaders, results, startTestServer, subscribe, TEST_TOKEN } from './helpers/test-server'
 
 let server: RunningServer | undefined
 const clients: LoopbackClient[] = []
@@ -149,8 +149,11 @@ describe('a laptop that spends a shared address\'s request budget', () => {
         choice: { option: 'often' },
       },
     })).status).toBe(200)
-    // The speaker is never throttled.
-    expect((await attacker.send('GET', '/api/presenter/metrics', { headers: presenterHeaders })).status).toBe(200)
+    // The speaker's signed-in browser is never throttled, even behind the same address.
+    const speaker = client('127.0.0.2')
+    const login = await speaker.send('GET', `/api/presenter/login?token=${TEST_TOKEN}`)
+    const session = cookieOf(login.headers)!
+    expect((await speaker.send('GET', '/api/presenter/metrics', { cookie: session })).status).toBe(200)
   })
 })
 
@@ -191,6 +194,44 @@ describe('a known participant id', () => {
       expect(res.status).toBe(401)
     }
     expect(await participantsIn('warmup')).toBe(0)
+  })
+})
+
+describe('a laptop that guesses the presenter token', () => {
+  it('gets ten tries a minute per address, after which even the right token is refused', async () => {
+    server = await startTestServer()
+    const attacker = client('127.0.0.4')
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await attacker.send('POST', '/api/presenter/polls/warmup/open', {
+        headers: { authorization: `Bearer wrong-guess-${i}-0123456789` },
+      })).status)
+    }
+    expect(statuses.slice(0, 10).every(s => s === 403)).toBe(true)
+    expect(statuses.slice(10)).toEqual([429, 429])
+    // Blocked: the right guess teaches nothing, by the API or by the sign-in link.
+    expect((await attacker.send('POST', '/api/presenter/polls/warmup/open', { headers: presenterHeaders })).status).toBe(429)
+    expect((await attacker.send('GET', `/api/presenter/login?token=${TEST_TOKEN}`)).status).toBe(429)
+    // The session check never looks at a Bearer token, and rate-limit headers do not give it away either.
+    const check = await client('127.0.0.5').send('GET', '/api/presenter/session', { headers: presenterHeaders })
+    expect(JSON.parse(check.body)).toEqual({ signedIn: false })
+    expect(check.headers['x-ratelimit-limit']).toBeDefined()
+    expect((await results(server.url)).polls.find(p => p.id === 'warmup')!.status).toBe('closed')
+  })
+})
+
+describe('the room code', () => {
+  it('reaches the presenter\'s signed-in screens, never the public stream', async () => {
+    server = await startTestServer({ ROOM_CODE: 'SALLE7' })
+    const seen: (string | null | undefined)[] = []
+    const anonymous = subscribe(server.url, s => seen.push(s.room?.code))
+    const presenterSeen: (string | null | undefined)[] = []
+    const presenter = subscribe(server.url, s => presenterSeen.push(s.room?.code), '/api/presenter/stream', presenterHeaders)
+    await eventually(() => expect(presenterSeen).toContain('SALLE7'))
+    await eventually(() => expect(seen.length).toBeGreaterThan(0))
+    expect(seen.every(c => !c)).toBe(true)
+    anonymous.close()
+    presenter.close()
   })
 })
 

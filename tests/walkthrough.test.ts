@@ -92,7 +92,9 @@ describe('the atelier, end to end', () => {
     console.log(`after a 30 s outage, the projection was complete ${Date.now() - restartedAt} ms after the restart`)
     expect((await results(server.url)).polls.find(p => p.id === 'warmup')!.participants).toBe(3)
 
-    // On to the end of the talk, the projector following every press.
+    // The laptop's presenter view is back too (it shows the room's count), then on to the
+    // end of the talk, the projector following every press.
+    await expect.poll(() => laptop.page.locator(`.slidev-page-${warmup} [data-testid="participants"]`).first().textContent(), { timeout: 10_000 }).toBe('3')
     while (slideOf(laptop.page) < outline.length)
       await press()
     await expect.poll(() => slideOf(projector.page), { timeout: 5000 }).toBe(outline.length)

@@ -4,13 +4,16 @@ import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { isPresenter } from '../auth'
-import { participantOf } from '../credentials'
+import { hasPresenterSession, participantOf } from '../credentials'
 import { HttpError } from '../errors'
 import { cspFor } from '../security'
 
-/** Requests a minute from one signed-in phone: far above a person, far below a script. */
-const PER_PARTICIPANT_PER_MINUTE = 600
+/**
+ * Requests a minute from one signed-in phone: far above a person (a page load, a stream,
+ * a few ballots), low enough that the few hundred credentials one address may be issued
+ * do not add up to an unlimited budget.
+ */
+const PER_PARTICIPANT_PER_MINUTE = 120
 
 /**
  * Who a request counts against: the participant when the phone has its credential,
@@ -46,8 +49,10 @@ export async function registerProtection(app: FastifyInstance, config: ServerCon
     max: (_req, key) => key.startsWith('participant:')
       ? PER_PARTICIPANT_PER_MINUTE
       : config.rateLimitPerAddress,
-    // The speaker is never throttled, whatever the room does from the same address.
-    allowList: req => isPresenter(req, config.presenterToken),
+    // The speaker's signed-in browser is never throttled, whatever the room does from the
+    // same address. Not a Bearer token: the missing rate-limit headers would tell a script
+    // that its guess was right.
+    allowList: req => hasPresenterSession(req, config.presenterToken),
     errorResponseBuilder: () => new HttpError(429, 'Trop de requêtes : patientez quelques secondes avant de réessayer.', 'rate_limited'),
   })
 }

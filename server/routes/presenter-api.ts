@@ -7,8 +7,9 @@ import type { SseHub } from '../sse-hub'
 import { z } from 'zod'
 import { pollIds } from '../../data/polls'
 import { pollCommands } from '../../poll/state'
-import { isPresenter, presenterOnly, tokenMatches } from '../auth'
-import { issuePresenterSession } from '../credentials'
+import { presenterOnly, tokenMatches } from '../auth'
+import { hasPresenterSession, issuePresenterSession } from '../credentials'
+import { TokenFailures } from '../token-failures'
 
 export interface PresenterApiOptions {
   service: PollService
@@ -43,6 +44,9 @@ const navUpdate = z.strictObject({
   state: z.record(z.string(), z.unknown()),
 }, { error: 'Attendu : { channel, seq, state }.' })
 
+/** Where the sign-in link lands: the presenter view, the phone remote, or a room PC's projection. */
+const LANDING = { presenter: '/presenter/1', remote: '/remote', projector: '/' } as const
+
 const LOGIN_FAILED = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Lien présentateur refusé</title>
 <p>Ce lien présentateur n'est pas (ou plus) valable : le serveur a peut-être redémarré avec un nouveau jeton.
 Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
@@ -53,12 +57,15 @@ Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
  * a clean address, so the token is never on screen, in the history or in a later request.
  */
 export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, nav, token, metrics, outline }) => {
+  // Wrong tokens, by address: the sign-in link and Bearer scripts share the same few tries.
+  const failures = new TokenFailures()
+
   app.get('/api/presenter/login', {
     schema: {
       querystring: z.object({
         token: z.string().max(512).optional(),
         // Where to land once signed in: the presenter view, or the phone remote.
-        next: z.enum(['presenter', 'remote']).optional(),
+        next: z.enum(['presenter', 'remote', 'projector']).optional(),
       }),
     },
     config: {
@@ -66,23 +73,26 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
-    if (!req.query.token || !tokenMatches(req.query.token, token))
+    if (failures.blocked(req.ip))
+      return reply.code(429).header('retry-after', '60').type('text/html; charset=utf-8').send(LOGIN_FAILED)
+    if (!req.query.token || !tokenMatches(req.query.token, token)) {
+      failures.record(req.ip)
       return reply.code(403).type('text/html; charset=utf-8').send(LOGIN_FAILED)
+    }
     issuePresenterSession(reply, token)
-    return reply.redirect(req.query.next === 'remote'
-      ? '/remote'
-      : '/presenter/1', 303)
+    return reply.redirect(LANDING[req.query.next ?? 'presenter'], 303)
   })
 
   // Whether this browser is signed in as the presenter: asked by every deck window, so
-  // it answers 200 either way (a 401 would be a console error on the projector).
+  // it answers 200 either way (a 401 would be a console error on the projector). The cookie
+  // only: a Bearer token here would let a script test guesses at full speed.
   app.get('/api/presenter/session', async req => ({
-    signedIn: isPresenter(req, token),
+    signedIn: hasPresenterSession(req, token),
   }))
 
   await app.register(async (scope) => {
     const guarded = scope.withTypeProvider<ZodTypeProvider>()
-    guarded.addHook('onRequest', presenterOnly(token))
+    guarded.addHook('onRequest', presenterOnly(token, failures))
 
     guarded.post('/api/presenter/polls/:pollId/:command', {
       schema: { params: commandParams },
@@ -95,7 +105,6 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
     // The presenter's slide and click, for screens on any machine (Slidev's sync state).
     guarded.post('/api/presenter/nav', {
       schema: { body: navUpdate },
-      config: { rateLimit: false },
     }, async (req, reply) => {
       const { channel, seq, state } = req.body
       if (nav.update(channel, seq, state))
@@ -110,7 +119,6 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
           action: z.enum(['next', 'prev']),
         }),
       },
-      config: { rateLimit: false },
     }, async (req, reply) => {
       hub.broadcast(`event: remote\ndata: ${JSON.stringify({ action: req.body.action })}\n\n`, ['presenter'])
       return reply.code(204).send()
