@@ -56,17 +56,27 @@ describe('the built deck, served by the vote server', () => {
 
   it('shows every slide with no page error and no request outside its origin', async () => {
     const { page, errors, outside } = await watchedPage()
+    const collapsedIcons: string[] = []
     for (const slide of outline) {
       await page.goto(`${server.url}/${slide.no}`, { waitUntil: 'networkidle' })
       await page.locator(`.slidev-page-${slide.no}`).waitFor()
       // Let count-ups and Mermaid finish, so the screenshot shows the slide as projected.
       await page.waitForTimeout(900)
+      // An icon is an empty span: without a size of its own it silently vanishes.
+      const collapsed = await page.evaluate(no => [
+        ...document.querySelectorAll(`.slidev-page-${no} [class^="i-"], .slidev-page-${no} [class*=" i-"]`),
+      ]
+        .filter(e => getComputedStyle(e).display !== 'none' && (e.getBoundingClientRect().width === 0 || e.getBoundingClientRect().height === 0))
+        .length, slide.no)
+      if (collapsed)
+        collapsedIcons.push(`slide ${slide.no}: ${collapsed}`)
       await page.screenshot({ path: `${SHOTS}/${String(slide.no).padStart(2, '0')}.png` })
       if (slide.no > 1)
         await expect(page.locator(`.slidev-page-${slide.no} .atelier-footer`).textContent()).resolves.toMatch(new RegExp(`Ateliers \\| Grenoble 2024\\s*${slide.no}`))
     }
     expect(errors).toEqual([])
     expect(outside).toEqual([])
+    expect(collapsedIcons).toEqual([])
     await page.close()
   })
 
