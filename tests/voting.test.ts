@@ -170,7 +170,8 @@ describe('live voting from phones', () => {
 
   it('says plainly when the poll is closed or no poll is open', async () => {
     const p = await phone()
-    await expect(p.page.locator('#connection').textContent()).resolves.toMatch(/Aucun vote n'est ouvert/)
+    // The phone joins first, then listens: the banner says it once the stream is live.
+    await p.page.locator('#connection', { hasText: /Aucun vote n'est ouvert/ }).waitFor()
     await p.context.close()
   })
 
