@@ -1,11 +1,11 @@
 // The room's machines: the projector is another computer (a browser of its own, not
 // signed in), the speaker drives from the presenter view with a clicker (arrow keys).
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, signIn } from './helpers/browser'
+import { launchBrowser, signIn, slideOf } from './helpers/browser'
 import { TEST_TOKEN } from './helpers/test-server'
 
 const outline = deckOutline()
@@ -22,12 +22,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** The slide number a deck page shows, from its address (alias or number). */
-function slideOf(page: Page): number {
-  const last = new URL(page.url()).pathname.split('/').filter(Boolean).at(-1) ?? '1'
-  return outline.find(s => s.alias === last)?.no ?? Number(last)
-}
-
 describe('a projector on another machine', () => {
   it('follows the presenter, and ends on the presenter\'s slide however fast the keys go', async () => {
     const speakerContext = await browser.newContext({
@@ -43,18 +37,18 @@ describe('a projector on another machine', () => {
     await projector.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
 
     await speaker.keyboard.press('ArrowRight')
-    await expect.poll(() => slideOf(projector), { timeout: 5000 }).toBe(slideOf(speaker))
+    await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(slideOf(speaker, outline))
     // A clicker pressed as fast as it goes.
     for (let i = 0; i < 12; i++)
       await speaker.keyboard.press('ArrowRight')
     await speaker.waitForTimeout(500)
-    const target = slideOf(speaker)
+    const target = slideOf(speaker, outline)
     expect(target).toBeGreaterThan(2)
-    await expect.poll(() => slideOf(projector), { timeout: 5000 }).toBe(target)
+    await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(target)
     // The projector's own keys move nobody else.
     await projector.keyboard.press('ArrowLeft')
     await speaker.waitForTimeout(500)
-    expect(slideOf(speaker)).toBe(target)
+    expect(slideOf(speaker, outline)).toBe(target)
     await speakerContext.close()
     await projectorContext.close()
   })
@@ -66,10 +60,10 @@ describe('a projector on another machine', () => {
     await speaker.goto(`${server.url}/presenter/5`, { waitUntil: 'networkidle' })
     await speaker.keyboard.press('ArrowRight')
     await speaker.waitForTimeout(500)
-    const target = slideOf(speaker)
+    const target = slideOf(speaker, outline)
     const late = await browser.newPage()
     await late.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
-    await expect.poll(() => slideOf(late), { timeout: 5000 }).toBe(target)
+    await expect.poll(() => slideOf(late, outline), { timeout: 5000 }).toBe(target)
     await late.close()
     await speakerContext.close()
   })
@@ -86,7 +80,7 @@ describe('a phone as the remote', () => {
     const projector = await browser.newPage()
     await projector.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
     await speaker.keyboard.press('ArrowLeft')
-    await expect.poll(() => slideOf(projector), { timeout: 5000 }).toBe(slideOf(speaker))
+    await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(slideOf(speaker, outline))
 
     const phoneContext = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -96,14 +90,14 @@ describe('a phone as the remote', () => {
     const remote = await phoneContext.newPage()
     await remote.goto(`${server.url}/api/presenter/login?token=${TEST_TOKEN}&next=remote`, { waitUntil: 'networkidle' })
     expect(new URL(remote.url()).pathname).toBe('/remote')
-    await remote.getByText(`Diapositive ${slideOf(speaker)} sur ${outline.length}`).waitFor()
+    await remote.getByText(`Diapositive ${slideOf(speaker, outline)} sur ${outline.length}`).waitFor()
     await expect(remote.locator('#notes').textContent()).resolves.not.toBe('')
-    const before = slideOf(speaker)
+    const before = slideOf(speaker, outline)
     for (let i = 0; i < 3; i++)
       await remote.getByRole('button', { name: 'Suivant' }).tap()
-    await expect.poll(() => slideOf(speaker), { timeout: 5000 }).toBeGreaterThan(before)
-    await expect.poll(() => slideOf(projector), { timeout: 5000 }).toBe(slideOf(speaker))
-    await remote.getByText(`Diapositive ${slideOf(speaker)} sur`).waitFor()
+    await expect.poll(() => slideOf(speaker, outline), { timeout: 5000 }).toBeGreaterThan(before)
+    await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(slideOf(speaker, outline))
+    await remote.getByText(`Diapositive ${slideOf(speaker, outline)} sur`).waitFor()
 
     // Not signed in: the page says how, and can do nothing.
     const stranger = await browser.newPage()

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deckOutline, slideNo } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, signIn } from './helpers/browser'
+import { launchBrowser, signIn, slideOf } from './helpers/browser'
 import { results, TEST_TOKEN } from './helpers/test-server'
 
 const outline = deckOutline()
@@ -15,11 +15,6 @@ beforeAll(async () => {
   browser = await launchBrowser()
 })
 afterAll(async () => browser?.close())
-
-function slideOf(page: Page): number {
-  const last = new URL(page.url()).pathname.split('/').filter(Boolean).at(-1) ?? '1'
-  return outline.find(s => s.alias === last)?.no ?? Number(last)
-}
 
 async function context(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext, page: Page }> {
   const ctx = await browser.newContext(options)
@@ -54,9 +49,9 @@ describe('the atelier, end to end', () => {
       await expect.poll(() => laptop.page.url(), { timeout: 5000 }).not.toBe(before)
     }
     const warmup = slideNo('echauffement', outline)
-    while (slideOf(laptop.page) < warmup)
+    while (slideOf(laptop.page, outline) < warmup)
       await press()
-    await expect.poll(() => slideOf(projector.page), { timeout: 5000 }).toBe(warmup)
+    await expect.poll(() => slideOf(projector.page, outline), { timeout: 5000 }).toBe(warmup)
 
     // The speaker opens the vote from the remote; three phones vote.
     await remote.page.getByRole('button', { name: 'Ouvrir le vote' }).tap()
@@ -95,9 +90,9 @@ describe('the atelier, end to end', () => {
     // The laptop's presenter view is back too (it shows the room's count), then on to the
     // end of the talk, the projector following every press.
     await expect.poll(() => laptop.page.locator(`.slidev-page-${warmup} [data-testid="participants"]`).first().textContent(), { timeout: 10_000 }).toBe('3')
-    while (slideOf(laptop.page) < outline.length)
+    while (slideOf(laptop.page, outline) < outline.length)
       await press()
-    await expect.poll(() => slideOf(projector.page), { timeout: 5000 }).toBe(outline.length)
+    await expect.poll(() => slideOf(projector.page, outline), { timeout: 5000 }).toBe(outline.length)
 
     for (const c of [laptop, projector, remote, ...phones])
       await c.context.close()

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-chromium'
+import type { SlideOutline } from '../../scripts/lib/deck-outline'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/lib/chromium'
 
@@ -16,4 +17,10 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signIn(page: Page, serverUrl: string, token: string): Promise<string> {
   await page.goto(`${serverUrl}/api/presenter/login?token=${encodeURIComponent(token)}`, { waitUntil: 'networkidle' })
   return page.url()
+}
+
+/** The slide a deck page shows, from its address (Slidev names a slide by its alias when it has one). */
+export function slideOf(page: Page, outline: SlideOutline[]): number {
+  const last = new URL(page.url()).pathname.split('/').filter(Boolean).at(-1) ?? '1'
+  return outline.find(s => s.alias === last)?.no ?? Number(last)
 }
