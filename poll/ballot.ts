@@ -2,7 +2,6 @@ import type { PollDefinition } from '../data/polls'
 import type { CellId, Choice, Verdict } from './types'
 import { z } from 'zod'
 import { verdictIds } from '../data/matrix'
-import { pollById } from '../data/polls'
 
 /** Idempotency keys made on the phone: long enough to be unique, short and plain enough to log safely. */
 export const CLIENT_ID_PATTERN = /^[\w-]{16,64}$/
@@ -18,18 +17,11 @@ export interface BallotRequest extends BallotBody {
   participantId: string
 }
 
-export type Validation<T> = { ok: true, value: T } | { ok: false, error: string }
+/** A value from the network, quoted and cut short for a message shown to the audience. */
+export const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
 
-const fail = (error: string): { ok: false, error: string } => ({ ok: false, error })
-const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
-
-/** Looks a poll up by the id in a URL, with the message the audience sees when it is unknown. */
-export function findPoll(pollId: string): Validation<PollDefinition> {
-  const poll = pollById(pollId)
-  return poll
-    ? { ok: true, value: poll }
-    : fail(`Sondage inconnu : ${quoted(pollId)}.`)
-}
+/** What the audience reads when an address names a poll that does not exist. */
+export const unknownPollMessage = (pollId: unknown) => `Sondage inconnu : ${quoted(pollId)}.`
 
 /**
  * The choice a poll accepts, built from its definition (the matrix and polls data).
@@ -85,19 +77,3 @@ export function ballotSchema(poll: PollDefinition): z.ZodType<BallotBody> {
 
 /** The first problem of a failed parse, in French. */
 export const firstMessage = (error: z.ZodError): string => error.issues[0]?.message ?? 'Bulletin invalide.'
-
-function parsed<T>(result: z.ZodSafeParseResult<T>): Validation<T> {
-  return result.success
-    ? { ok: true, value: result.data }
-    : fail(firstMessage(result.error))
-}
-
-/** Checks a choice against the poll's definition. */
-export function validateChoice(poll: PollDefinition, raw: unknown): Validation<Choice> {
-  return parsed(choiceSchema(poll).safeParse(raw))
-}
-
-/** Validates a whole ballot body, as received from the network. */
-export function parseBallot(poll: PollDefinition, body: unknown): Validation<BallotBody> {
-  return parsed(ballotSchema(poll).safeParse(body))
-}

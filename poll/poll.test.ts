@@ -1,6 +1,8 @@
+import type { z } from 'zod'
+import type { PollDefinition } from '../data/polls'
 import { describe, expect, it } from 'vitest'
 import { pollById } from '../data/polls'
-import { findPoll, parseBallot, validateChoice } from './ballot'
+import { ballotSchema, choiceSchema, firstMessage, unknownPollMessage } from './ballot'
 import { parseResultsSnapshot, viewOf } from './snapshot'
 import { applyCommand, initialPollState } from './state'
 import { agreement, comparison, emptyTally, leadingVerdicts, replaceInTally, tallyOf } from './tally'
@@ -10,6 +12,18 @@ const verdict = pollById('verdict')!
 const ids = {
   idempotencyKey: 'k'.repeat(20),
 }
+
+/** A parse as the route sees it: the value, or the first French message. */
+function outcome<T>(result: z.ZodSafeParseResult<T>): { ok: true, value: T } | { ok: false, error: string } {
+  return result.success
+    ? { ok: true, value: result.data }
+    : {
+        ok: false,
+        error: firstMessage(result.error),
+      }
+}
+const parseBallot = (poll: PollDefinition, body: unknown) => outcome(ballotSchema(poll).safeParse(body))
+const validateChoice = (poll: PollDefinition, raw: unknown) => outcome(choiceSchema(poll).safeParse(raw))
 
 describe('tallies', () => {
   it('counts choice ballots per option', () => {
@@ -181,7 +195,7 @@ describe('ballot validation', () => {
   })
 
   it('refuses an unknown poll', () => {
-    expect(findPoll('nope')).toEqual({ ok: false, error: 'Sondage inconnu : « nope ».' })
+    expect(unknownPollMessage('nope')).toBe('Sondage inconnu : « nope ».')
   })
 })
 

@@ -4,6 +4,7 @@ import type { PollRecord, Viewer } from '../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import type { BallotStore } from './store'
 import { polls } from '../data/polls'
+import { unknownPollMessage } from '../poll/ballot'
 import { viewOf } from '../poll/snapshot'
 import { applyCommand, initialPollState } from '../poll/state'
 import { emptyTally, replaceInTally, tallyOf } from '../poll/tally'
@@ -81,7 +82,7 @@ export class PollService {
   private record(pollId: PollId): PollRecord {
     const record = this.records.get(pollId)
     if (!record)
-      throw new HttpError(404, `Sondage inconnu : « ${String(pollId).slice(0, 40)} ».`, 'unknown_poll')
+      throw new HttpError(404, unknownPollMessage(pollId), 'unknown_poll')
     return record
   }
 

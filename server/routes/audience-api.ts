@@ -7,7 +7,7 @@ import type { SseHub } from '../sse-hub'
 import type { StreamOwner } from '../stream-admission'
 import { z } from 'zod'
 import { polls } from '../../data/polls'
-import { ballotSchema } from '../../poll/ballot'
+import { ballotSchema, unknownPollMessage } from '../../poll/ballot'
 import { isPresenter } from '../auth'
 import { issueParticipant, participantOf } from '../credentials'
 import { HttpError } from '../errors'
@@ -82,7 +82,7 @@ export const audienceApi: FastifyPluginAsyncZod<AudienceApiOptions> = async (app
 
   // Static routes win over this one: it answers only for a poll that does not exist.
   app.post('/api/polls/:pollId/ballots', { bodyLimit: 4096 }, async (req) => {
-    throw new HttpError(404, `Sondage inconnu : « ${(req.params as { pollId: string }).pollId.slice(0, 40)} ».`, 'unknown_poll')
+    throw new HttpError(404, unknownPollMessage((req.params as { pollId: string }).pollId), 'unknown_poll')
   })
 
   app.get('/api/polls', async () => service.snapshot('public'))

@@ -6,6 +6,7 @@ import type { Room } from '../room'
 import type { SseHub } from '../sse-hub'
 import { z } from 'zod'
 import { pollIds } from '../../data/polls'
+import { quoted, unknownPollMessage } from '../../poll/ballot'
 import { pollCommands } from '../../poll/state'
 import { presenterOnly, tokenMatches } from '../auth'
 import { hasPresenterSession, issuePresenterSession } from '../credentials'
@@ -22,11 +23,9 @@ export interface PresenterApiOptions {
   metrics: MetricsMonitor
 }
 
-const quoted = (value: unknown) => `« ${String(value).slice(0, 40)} »`
-
 const commandParams = z.object({
   pollId: z.enum(pollIds, {
-    error: issue => `Sondage inconnu : ${quoted(issue.input)}.`,
+    error: issue => unknownPollMessage(issue.input),
   }),
   command: z.enum(pollCommands, {
     error: issue => `Commande inconnue : ${quoted(issue.input)} (${pollCommands.join(', ')}).`,
