@@ -2,6 +2,7 @@ import type { PollDefinition } from '../data/polls.ts'
 import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
 import { z } from 'zod'
 import { pollIds } from '../data/polls.ts'
+import { isIsoDate } from './session'
 
 export interface PollRecord {
   definition: PollDefinition
@@ -61,11 +62,31 @@ const pollViewSchema = z.object({
   tally: tallySchema.nullable(),
 })
 
+const sessionSummarySchema = z.object({
+  id: z.string().min(1).max(100),
+  title: z.string().min(1).max(120),
+  date: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ'),
+  kind: z.enum(['real', 'rehearsal']),
+})
+
+const peersSchema = z.object({
+  sessions: z.number().int().nonnegative(),
+  titles: z.array(z.string().max(120)),
+  participants: z.number().int().nonnegative(),
+  polls: z.array(z.object({
+    id: z.enum(pollIds as [string, ...string[]]),
+    participants: z.number().int().nonnegative(),
+    tally: tallySchema,
+  })),
+})
+
 /** The results file given to `npm run export --results`, or served by `/api/results.json`. */
 export const resultsSnapshotSchema = z.object({
   version: z.number().int().nonnegative(),
   generatedAt: z.iso.datetime(),
   polls: z.array(pollViewSchema),
+  session: sessionSummarySchema.optional(),
+  peers: peersSchema.optional(),
 })
 
 /** Parses a results snapshot, with a message that says what is wrong in it. */

@@ -1,5 +1,6 @@
 import type { CellId, Verdict } from '../data/matrix'
 import type { PollId } from '../data/polls'
+import type { PeerRooms, SessionSummary } from './session'
 
 export type { CellId, PollId, Verdict }
 
@@ -57,4 +58,8 @@ export interface ResultsSnapshot {
   polls: PollView[]
   /** Absent for phones and in a results file. */
   room?: RoomView
+  /** The session these results belong to (deck screens and handouts; phones never get it). */
+  session?: SessionSummary
+  /** The earlier real rooms, for the comparison slide; absent when not compared. */
+  peers?: PeerRooms
 }

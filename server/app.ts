@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { ResultsSnapshot } from '../poll/types'
 import type { ServerConfig } from './config'
 import type { PublicUrls } from './network'
 import { readFileSync } from 'node:fs'
@@ -6,6 +7,7 @@ import { createServer } from 'node:http'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { summaryOf } from '../poll/session'
 import { clientErrorHandler } from './client-errors'
 import { ConnectionGuard } from './connection-guard'
 import { MetricsMonitor } from './metrics'
@@ -18,10 +20,14 @@ import { Room } from './room'
 import { audienceApi } from './routes/audience-api'
 import { presenterApi } from './routes/presenter-api'
 import { resultsApi } from './routes/results-api'
+import { sessionsApi } from './routes/sessions-api'
 import { staticFiles } from './routes/static-files'
 import { cookieSecret } from './secret'
+import { SessionArchive } from './session-archive'
+import { Sessions } from './sessions'
 import { SseHub } from './sse-hub'
 import { BallotStore } from './store'
+import { TokenFailures } from './token-failures'
 
 export interface VoteServer {
   app: FastifyInstance
@@ -29,6 +35,7 @@ export interface VoteServer {
   room: Room
   hub: SseHub
   store: BallotStore
+  sessions: Sessions
   guard: ConnectionGuard
   urls: PublicUrls
 }
@@ -105,8 +112,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   registerErrors(app)
 
   const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
-  const service = new PollService(store)
-  const room = new Room(store, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
+  const archive = new SessionArchive(store)
+  const sessions = new Sessions(archive, store, { expectedSize: config.expectedRoomSize })
+  const service = new PollService(store, sessions)
+  const room = new Room(store, sessions, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
   const nav = new NavSync()
   const hub = new SseHub({
     // A screen that connects (or reconnects) goes straight to the presenter's slide.
@@ -118,19 +127,28 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       : {
           ...service.snapshot(viewer),
           room: room.view(viewer),
+          ...sessionView(sessions),
         },
     intervalMs: config.broadcastIntervalMs,
     anonymousPerAddress: config.streamsPerAddress,
     total: config.maxStreams,
   })
   service.onChange(() => hub.markDirty())
+  sessions.onChange((change) => {
+    if (change === 'switch') {
+      service.reload()
+      room.startSession()
+    }
+    hub.markDirty()
+  })
+  if (config.session)
+    startRequestedSession(sessions, config.session, app)
   room.onChange(() => hub.markDirty())
   // Joins in the last minute fall as time passes: the presenter's count follows.
   const roomTicker = setInterval(() => hub.markDirty(), 10_000).unref()
   const purge = () => {
     try {
       const deleted = service.purgeOlderThan(config.retentionDays)
-      room.recount()
       if (deleted > 0)
         app.log.info({ deleted }, 'purged ballots past the retention period')
     }
@@ -142,6 +160,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const purgeTimer = setInterval(purge, 3_600_000).unref()
   const urls = publicUrls(config.deckPort, config.presenterToken, config.publicUrl)
   const metrics = new MetricsMonitor(() => hub.size)
+  // Wrong tokens, by address: the sign-in link and Bearer scripts share the same few tries.
+  const failures = new TokenFailures()
 
   await registerProtection(app, config, cookieSecret(config.dataDir).secret)
   app.get('/healthz', {
@@ -162,8 +182,16 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     outline: readOutline(config.outlineFile),
     token: config.presenterToken,
     metrics,
+    failures,
   })
-  await app.register(resultsApi, { service, token: config.presenterToken })
+  await app.register(resultsApi, { service, sessions, token: config.presenterToken })
+  await app.register(sessionsApi, {
+    sessions,
+    archive,
+    service,
+    token: config.presenterToken,
+    failures,
+  })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
 
   // Event streams never end by themselves: end them before the server waits for its connections.
@@ -180,7 +208,32 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     room,
     hub,
     store,
+    sessions,
     guard,
     urls,
+  }
+}
+
+/** The session and the earlier rooms, for the deck's screens; nothing while the database is unavailable. */
+function sessionView(sessions: Sessions): Pick<ResultsSnapshot, 'session' | 'peers'> {
+  try {
+    return {
+      session: summaryOf(sessions.current()),
+      peers: sessions.peers(),
+    }
+  }
+  catch {
+    return {}
+  }
+}
+
+/** `npm start -- --session "…"`: go on with that session, or start it. */
+function startRequestedSession(sessions: Sessions, request: NonNullable<ServerConfig['session']>, app: FastifyInstance): void {
+  try {
+    const session = sessions.resume(request.title, request.kind)
+    app.log.info({ session: session.id }, 'session in progress')
+  }
+  catch (error) {
+    app.log.warn({ err: error }, 'cannot start the requested session: the database is unavailable')
   }
 }

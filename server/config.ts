@@ -1,3 +1,4 @@
+import type { SessionKind } from '../poll/session'
 import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
@@ -44,6 +45,10 @@ const envSchema = z.object({
   DECK_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The public address printed and put in the QR code, when the LAN address is not the right one. */
   PUBLIC_URL: z.url().optional(),
+  /** `npm start -- --session "Lyon, mars 2027"`: go on with that session, or start it. */
+  ATELIER_SESSION: z.string().trim().min(1).max(120).optional(),
+  /** `--repetition`: the session is a rehearsal, never counted in comparisons. */
+  ATELIER_SESSION_KIND: z.enum(['real', 'rehearsal']).default('real'),
   LOG_LEVEL: z.enum([
     'fatal',
     'error',
@@ -93,6 +98,8 @@ export interface ServerConfig {
   retentionDays: number
   corsOrigins: string[]
   publicUrl: string | undefined
+  /** The session asked for on the command line, if any. */
+  session: { title: string, kind: SessionKind } | undefined
   logLevel: string
   /** Built deck (Slidev) and phone page. */
   deckDir: string
@@ -131,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     retentionDays: e.RETENTION_DAYS,
     corsOrigins: e.CORS_ORIGINS.split(',').map(s => s.trim()).filter(Boolean),
     publicUrl: e.PUBLIC_URL,
+    session: e.ATELIER_SESSION
+      ? { title: e.ATELIER_SESSION, kind: e.ATELIER_SESSION_KIND }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     deckDir: resolve(root, 'dist/deck'),
     audienceDir: resolve(root, 'dist/audience'),

@@ -2,12 +2,14 @@ import type { PollDefinition } from '../data/polls'
 import type { BallotRequest } from '../poll/ballot'
 import type { PollRecord, Viewer } from '../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
+import type { Sessions } from './sessions'
 import type { BallotStore } from './store'
 import { polls } from '../data/polls'
 import { unknownPollMessage } from '../poll/ballot'
+import { sessionAggregates } from '../poll/session'
 import { viewOf } from '../poll/snapshot'
 import { applyCommand, initialPollState } from '../poll/state'
-import { emptyTally, replaceInTally, tallyOf } from '../poll/tally'
+import { emptyTally, replaceInTally } from '../poll/tally'
 import { HttpError } from './errors'
 
 export interface BallotAck {
@@ -32,7 +34,12 @@ export class PollService {
   private readonly startedAt = new Date().toISOString()
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly store: BallotStore, private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly store: BallotStore, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
+    this.clear()
+    this.tryLoad()
+  }
+
+  private clear(): void {
     for (const definition of polls as readonly PollDefinition[]) {
       this.records.set(definition.id, {
         definition,
@@ -41,6 +48,14 @@ export class PollService {
         tally: emptyTally(definition),
       })
     }
+  }
+
+  /** Another session is now current: its polls replace this one's. */
+  reload(): void {
+    this.loaded = false
+    this.clear()
+    this.stateVersion++
+    this.changed()
     this.tryLoad()
   }
 
@@ -62,11 +77,12 @@ export class PollService {
   }
 
   private load(): void {
-    const { ballots, states } = this.store.load()
+    const { ballots, archived, states } = this.store.load(this.sessions.currentId())
+    const aggregates = sessionAggregates(ballots, archived)
     for (const record of this.records.values()) {
-      const own = ballots.filter(b => b.pollId === record.definition.id)
-      record.tally = tallyOf(record.definition, own.map(b => b.choice))
-      record.participants = own.length
+      const own = aggregates.find(a => a.id === record.definition.id)!
+      record.tally = own.tally
+      record.participants = own.participants
       record.state = states.get(record.definition.id) ?? record.state
     }
     this.loaded = true
@@ -96,7 +112,9 @@ export class PollService {
       return { pollId: record.definition.id as PollId, version: this.version, duplicate: true }
     if (record.state.status !== 'open')
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
-    const result = this.store.cast(record.definition.id, participantId, idempotencyKey, choice, this.now())
+    const result = this.store.cast(this.sessions.currentId(), record.definition.id, participantId, idempotencyKey, choice, this.now())
+    if (result.kind === 'not-member')
+      throw new HttpError(401, 'Ce téléphone était inscrit à une séance précédente : il rejoint celle-ci, puis renvoie votre vote.', 'not_joined')
     if (result.kind === 'key-reused')
       throw new HttpError(409, 'Cette clé d\'envoi a déjà servi pour un autre vote.', 'key_reused')
     if (result.kind === 'accepted') {
@@ -114,12 +132,12 @@ export class PollService {
     this.ensureLoaded()
     const next = applyCommand(record.state, command, this.now(), record.definition.resultsVisibleByDefault)
     if (command === 'reset') {
-      this.store.reset(record.definition.id, next)
+      this.store.reset(this.sessions.currentId(), record.definition.id, next)
       record.tally = emptyTally(record.definition)
       record.participants = 0
     }
     else if (next !== record.state) {
-      this.store.saveState(record.definition.id, next)
+      this.store.saveState(this.sessions.currentId(), record.definition.id, next)
     }
     record.state = next
     this.stateVersion++
@@ -127,8 +145,8 @@ export class PollService {
   }
 
   /**
-   * Deletes ballots older than the retention period (RGPD: the phone page promises it)
-   * and rebuilds the tallies from what remains. Returns how many were deleted.
+   * Deletes ballots older than the retention period (RGPD: the phone page promises it);
+   * their counts stay in the session's archive, so the tallies do not change. Returns how many were deleted.
    */
   purgeOlderThan(days: number): number {
     if (!this.tryLoad())

@@ -48,7 +48,7 @@ describe('resultsCsv', () => {
       })),
     }
     const lines = resultsCsv(snapshot).trimEnd().split('\r\n')
-    expect(lines[0]).toBe('poll_id,question,item_id,item_label,verdict,count,participants,status')
+    expect(lines[0]).toBe('poll_id,question,item_id,item_label,verdict,count,participants,status,session_id,session_title')
     expect(lines.filter(l => l.startsWith('warmup,'))).toHaveLength(3)
     expect(lines.filter(l => l.startsWith('placement,'))).toHaveLength(9)
     expect(lines.filter(l => l.startsWith('verdict,'))).toEqual([

@@ -13,6 +13,8 @@ const HEADER = [
   'count',
   'participants',
   'status',
+  'session_id',
+  'session_title',
 ]
 
 /** Quotes a CSV field, and defuses a leading =, +, -, @, tab or carriage return that a spreadsheet would run as a formula. */
@@ -40,6 +42,8 @@ export function resultsCsv(snapshot: ResultsSnapshot): string {
         count,
         view.participants,
         view.status,
+        snapshot.session?.id ?? '',
+        snapshot.session?.title ?? '',
       ]
     if (!view.tally) {
       rows.push(base('', 'résultats masqués', '', ''))

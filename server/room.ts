@@ -1,4 +1,5 @@
 import type { RoomView } from '../poll/types'
+import type { Sessions } from './sessions'
 import type { BallotStore } from './store'
 import { randomBytes, randomInt } from 'node:crypto'
 import { StoreUnavailableError } from './errors'
@@ -41,7 +42,7 @@ export class Room {
   private readonly listeners = new Set<() => void>()
   private readonly now: () => number
 
-  constructor(private readonly store: BallotStore, private readonly options: RoomOptions) {
+  constructor(private readonly store: BallotStore, private readonly sessions: Sessions, private readonly options: RoomOptions) {
     this.now = options.now ?? Date.now
     this.load()
   }
@@ -58,7 +59,7 @@ export class Room {
             ? normaliseCode(this.options.initialCode)
             : null)
         : (saved || null)
-      this.participants = this.store.countParticipants()
+      this.participants = this.sessions.current().participants
       this.loaded = true
     }
     catch {}
@@ -74,7 +75,8 @@ export class Room {
     if (this.code && normaliseCode(presentedCode ?? '') !== this.code)
       return { ok: false, reason: 'room_code' }
     const id = randomBytes(16).toString('base64url')
-    this.store.addParticipant(id, new Date(this.now()))
+    this.store.addParticipant(this.sessions.currentId(), id, new Date(this.now()))
+    this.sessions.countJoin()
     this.participants++
     this.joins.push(this.now())
     this.joinsLastMinute()
@@ -98,12 +100,23 @@ export class Room {
     this.changed()
   }
 
-  /** Participants and joins were purged (retention): count again. */
-  recount(): void {
-    try {
-      this.participants = this.store.countParticipants()
-    }
-    catch {}
+  /** Whether this phone joined the session in progress (one from an earlier session joins again). */
+  isMember(participantId: string): boolean {
+    return this.store.isMember(this.sessions.currentId(), participantId)
+  }
+
+  /**
+   * A new session starts as a new room: registration open, the configured code (if any),
+   * nobody in yet. Phones of the previous session have to join again.
+   */
+  startSession(): void {
+    this.store.saveSetting('registration', 'open')
+    this.store.saveSetting('room_code', this.options.initialCode
+      ? normaliseCode(this.options.initialCode)
+      : '')
+    this.joins.length = 0
+    this.loaded = false
+    this.load()
     this.changed()
   }
 
@@ -129,8 +142,18 @@ export class Room {
       registrationOpen: this.registrationOpen,
       participants: this.participants,
       joinsLastMinute: this.joinsLastMinute(),
-      expectedSize: this.options.expectedSize,
-      alarm: this.participants > this.options.expectedSize,
+      expectedSize: this.expectedSize(),
+      alarm: this.participants > this.expectedSize(),
+    }
+  }
+
+  /** The session's expected size when it can be read, else the configured one. */
+  private expectedSize(): number {
+    try {
+      return this.sessions.current().expectedSize
+    }
+    catch {
+      return this.options.expectedSize
     }
   }
 

@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
+import { sessionAggregates } from '../poll/session'
 import { initialPollState } from '../poll/state'
 import { tempDataDir } from '../tests/helpers/test-server'
+import { SessionArchive } from './session-archive'
 import { BallotStore } from './store'
+import { MIGRATIONS } from './store-schema'
 
 const at = (iso: string) => new Date(iso)
 const open = initialPollState(true)
@@ -27,12 +30,36 @@ function rawBytes(dir: string): string {
   return readdirSync(dir).map(f => readFileSync(join(dir, f)).toString('latin1')).join('')
 }
 
+/** The session every ballot below belongs to. */
+const S = 'test-session'
+
+/** A participant the server issued in the test session (ballots from anyone else are refused). */
+function openStore(dir: string): BallotStore {
+  store = new BallotStore(dir)
+  new SessionArchive(store).create({
+    id: S,
+    title: 'Test',
+    date: '2024-01-01',
+    kind: 'real',
+    expectedSize: 200,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    participants: 0,
+    imported: false,
+  })
+  return store
+}
+
+function joined(id: string, when = '2024-01-01T00:00:00Z'): string {
+  store!.addParticipant(S, id, at(when))
+  return id
+}
+
 describe('ballotStore', () => {
   it('purges old ballots with their receipts, and keeps recent ones with theirs', () => {
     const dir = tempDataDir()
-    store = new BallotStore(dir)
-    store.cast('warmup', 'participant-old-000001', 'key-old-0000000001', { option: 'often' }, at('2024-01-01T00:00:00Z'))
-    store.cast('warmup', 'participant-new-000001', 'key-new-0000000001', { option: 'never' }, at('2024-06-01T00:00:00Z'))
+    store = openStore(dir)
+    store.cast(S, 'warmup', joined('participant-old-000001', '2024-05-01T00:00:00Z'), 'key-old-0000000001', { option: 'often' }, at('2024-01-01T00:00:00Z'))
+    store.cast(S, 'warmup', joined('participant-new-000001'), 'key-new-0000000001', { option: 'never' }, at('2024-06-01T00:00:00Z'))
     expect(store.purgeBefore(at('2024-03-01T00:00:00Z'))).toBe(1)
     expect(rows(store.file, 'SELECT participant_id FROM ballots')).toEqual([
       { participant_id: 'participant-new-000001' },
@@ -41,36 +68,103 @@ describe('ballotStore', () => {
       { idempotency_key: 'key-new-0000000001' },
     ])
     // The purged ballot's key is forgotten too: sent again, it is a new ballot.
-    expect(store.cast('warmup', 'participant-old-000001', 'key-old-0000000001', { option: 'often' }, at('2024-06-02T00:00:00Z')).kind).toBe('accepted')
+    expect(store.cast(S, 'warmup', 'participant-old-000001', 'key-old-0000000001', { option: 'often' }, at('2024-06-02T00:00:00Z')).kind).toBe('accepted')
   })
 
   it('leaves no participant id or answer readable in the files after a reset', () => {
     const dir = tempDataDir()
-    store = new BallotStore(dir)
+    store = openStore(dir)
     for (let i = 0; i < 10; i++)
-      store.cast('placement', `erase-me-participant-${i}`, `erase-me-key-000000-${i}`, { option: 'large.simple' }, at('2024-06-01T00:00:00Z'))
+      store.cast(S, 'placement', joined(`erase-me-participant-${i}`), `erase-me-key-000000-${i}`, { option: 'large.simple' }, at('2024-06-01T00:00:00Z'))
     expect(rawBytes(dir)).toContain('erase-me-participant-3')
-    store.reset('placement', open)
+    store.reset(S, 'placement', open)
     const bytes = rawBytes(dir)
-    expect(bytes).not.toContain('erase-me-participant')
+    // The participants stay in the room (they may vote again); their ballots are gone.
+    expect(rows(store.file, 'SELECT count(*) AS n FROM ballots')).toEqual([
+      { n: 0 },
+    ])
     expect(bytes).not.toContain('erase-me-key')
     expect(bytes).not.toContain('large.simple')
   })
 
   it('leaves nothing readable after the retention purge either', () => {
     const dir = tempDataDir()
-    store = new BallotStore(dir)
-    store.cast('warmup', 'purge-me-participant-1', 'purge-me-key-00000001', { option: 'sometimes' }, at('2024-01-01T00:00:00Z'))
+    store = openStore(dir)
+    store.cast(S, 'warmup', joined('purge-me-participant-1'), 'purge-me-key-00000001', { option: 'sometimes' }, at('2024-01-01T00:00:00Z'))
     store.purgeBefore(at('2024-03-01T00:00:00Z'))
     expect(rawBytes(dir)).not.toContain('purge-me')
   })
 
   it('keeps its files readable by their owner only', () => {
     const dir = tempDataDir()
-    store = new BallotStore(dir)
-    store.cast('warmup', 'participant-mode-00001', 'key-mode-0000000001', { option: 'often' }, at('2024-06-01T00:00:00Z'))
+    store = openStore(dir)
+    store.cast(S, 'warmup', joined('participant-mode-00001'), 'key-mode-0000000001', { option: 'often' }, at('2024-06-01T00:00:00Z'))
     expect(statSync(dir).mode & 0o777).toBe(0o700)
     for (const file of readdirSync(dir))
       expect(statSync(join(dir, file)).mode & 0o777, file).toBe(0o600)
+  })
+
+  it('keeps each session\'s aggregates when the purge deletes its ballots', () => {
+    const dir = tempDataDir()
+    store = openStore(dir)
+    const old = at('2024-01-01T00:00:00Z')
+    store.cast(S, 'warmup', joined('agg-participant-0001'), 'agg-key-000000000001', { option: 'often' }, old)
+    store.cast(S, 'warmup', joined('agg-participant-0002'), 'agg-key-000000000002', { option: 'often' }, old)
+    store.cast(S, 'verdict', joined('agg-participant-0003'), 'agg-key-000000000003', {
+      verdicts: { 'large.simple': 'Y', 'none.distinct': 'N' },
+    }, old)
+    // Recent: stays as a row, and adds to what the archive keeps.
+    store.cast(S, 'warmup', joined('agg-participant-0004'), 'agg-key-000000000004', { option: 'never' }, at('2024-06-01T00:00:00Z'))
+    expect(store.purgeBefore(at('2024-03-01T00:00:00Z'))).toBe(3)
+    expect(rows(store.file, 'SELECT participant_id FROM ballots')).toEqual([
+      { participant_id: 'agg-participant-0004' },
+    ])
+
+    const { ballots, archived } = store.load(S)
+    const [warmup, , verdict] = sessionAggregates(ballots, archived)
+    expect(warmup).toEqual({
+      id: 'warmup',
+      participants: 3,
+      tally: {
+        kind: 'choice',
+        counts: { often: 2, sometimes: 0, never: 1 },
+      },
+    })
+    expect(verdict!.participants).toBe(1)
+    expect(verdict!.tally.kind === 'verdict' && verdict!.tally.cells['large.simple']).toEqual({ N: 0, O: 0, Y: 1 })
+
+    // A second purge adds to the archive: nothing is counted twice, nothing lost.
+    expect(store.purgeBefore(at('2024-07-01T00:00:00Z'))).toBe(1)
+    const after = store.load(S)
+    expect(after.ballots).toEqual([])
+    expect(sessionAggregates(after.ballots, after.archived)[0]).toEqual(warmup)
+  })
+
+  it('upgrades a database of the previous version: its room becomes a session, nothing lost', () => {
+    const dir = tempDataDir()
+    mkdirSync(dir, { recursive: true })
+    const db = new DatabaseSync(join(dir, 'ballots.sqlite'))
+    for (const step of MIGRATIONS.slice(0, 2))
+      db.exec(step)
+    db.exec(`PRAGMA user_version = 2;
+      INSERT INTO participants VALUES ('v2-participant-01', '2024-11-20T09:00:00Z');
+      INSERT INTO ballots VALUES ('warmup', 'v2-participant-01', '{"option":"often"}', 'v2-key-0000000001', '2024-11-20T09:05:00Z', '2024-11-20T09:05:00Z');
+      INSERT INTO poll_state VALUES ('warmup', 'open', 1, '2024-11-20T09:00:00Z', NULL);`)
+    db.close()
+
+    store = new BallotStore(dir)
+    store.setting('current_session')
+    const [session] = rows(store.file, 'SELECT id, date, kind, participants FROM sessions') as { id: string }[]
+    expect(session).toMatchObject({ date: '2024-11-20', kind: 'real', participants: 1 })
+    expect(store.setting('current_session')).toBe(session!.id)
+    const { ballots, states } = store.load(session!.id)
+    expect(ballots).toEqual([
+      {
+        pollId: 'warmup',
+        choice: { option: 'often' },
+      },
+    ])
+    expect(states.get('warmup')?.status).toBe('open')
+    expect(store.isMember(session!.id, 'v2-participant-01')).toBe(true)
   })
 })

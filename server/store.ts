@@ -1,9 +1,12 @@
-import type { Choice, PollState } from '../poll/types'
+import type { PollAggregate } from '../poll/session'
+import type { Choice, PollId, PollState, Tally } from '../poll/types'
 import type { Checkpointer } from './checkpointer'
-import type { Statements } from './store-schema'
+import type { ArchiveRow, PollStateRow, Statements } from './store-schema'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { pollById } from '../data/polls'
+import { sessionAggregates } from '../poll/session'
 import { startCheckpointer } from './checkpointer'
 import { StoreUnavailableError } from './errors'
 import { inTransaction, typed } from './sqlite'
@@ -15,6 +18,8 @@ export type CastResult
   = | { kind: 'accepted', previous: Choice | undefined }
     | { kind: 'duplicate' }
     | { kind: 'key-reused' }
+    /** The participant joined another session: the phone has to join this one. */
+    | { kind: 'not-member' }
 
 /** How long to wait before trying to reopen a database that could not be opened. */
 const REOPEN_DELAY_MS = 500
@@ -44,6 +49,49 @@ function stateRow(pollId: string, s: PollState) {
     s.openedAt,
     s.closedAt,
   ] as [string, string, number, string | null, string | null]
+}
+
+function stateOf(r: PollStateRow): PollState {
+  return {
+    status: r.status === 'open'
+      ? 'open'
+      : 'closed',
+    resultsVisible: r.results_visible === 1,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+  }
+}
+
+export function archivedAggregate(r: ArchiveRow): PollAggregate {
+  return {
+    id: r.poll_id as PollId,
+    tally: JSON.parse(r.tally) as Tally,
+    participants: r.participants,
+  }
+}
+
+/** Adds expired ballots to their sessions' archived aggregates (inside the purge's transaction). */
+function archiveExpired(s: Statements, expired: readonly { session_id: string, poll_id: string, choice: string }[]): void {
+  const groups = new Map<string, (typeof expired)[number][]>()
+  for (const row of expired) {
+    const key = `${row.session_id}\u0000${row.poll_id}`
+    groups.set(key, [
+      ...groups.get(key) ?? [],
+      row,
+    ])
+  }
+  for (const rows of groups.values()) {
+    const { session_id: sessionId, poll_id: pollId } = rows[0]!
+    const definition = pollById(pollId)
+    if (!definition)
+      continue
+    const [merged] = sessionAggregates(rows.map(r => ({
+      pollId,
+      choice: JSON.parse(r.choice) as Choice,
+    })), s.archive.all(sessionId).map(archivedAggregate))
+      .filter(a => a.id === pollId)
+    s.putArchive.run(sessionId, pollId, JSON.stringify(merged!.tally), merged!.participants)
+  }
 }
 
 /**
@@ -109,6 +157,11 @@ export class BallotStore {
     }
   }
 
+  /** Runs `fn` against the open database (for the session archive, which shares the connection). */
+  use<T>(fn: (db: DatabaseSync, s: Statements) => T): T {
+    return this.run(fn)
+  }
+
   /** Whether this idempotency key has already been received for this participant and poll. */
   hasReceipt(pollId: string, participantId: string, key: string): boolean {
     return this.run((_db, s) => {
@@ -117,8 +170,13 @@ export class BallotStore {
     })
   }
 
+  /** Whether this participant joined this session (a phone from an earlier session has to join again). */
+  isMember(sessionId: string, participantId: string): boolean {
+    return this.run((_db, s) => !!s.member.get(participantId, sessionId))
+  }
+
   /** Records one ballot atomically: the same idempotency key twice is a no-op. */
-  cast(pollId: string, participantId: string, key: string, choice: Choice, at: Date): CastResult {
+  cast(sessionId: string, pollId: string, participantId: string, key: string, choice: Choice, at: Date): CastResult {
     return this.run((db, s) => inTransaction(db, (): CastResult => {
       const receipt = s.receipt.get(key)
       if (receipt) {
@@ -126,8 +184,10 @@ export class BallotStore {
           ? { kind: 'duplicate' }
           : { kind: 'key-reused' }
       }
-      const previous = s.previous.get(pollId, participantId)
-      s.upsert.run(pollId, participantId, JSON.stringify(choice), key, at.toISOString())
+      if (!s.member.get(participantId, sessionId))
+        return { kind: 'not-member' }
+      const previous = s.previous.get(sessionId, pollId, participantId)
+      s.upsert.run(sessionId, pollId, participantId, JSON.stringify(choice), key, at.toISOString())
       s.addReceipt.run(key, pollId, participantId)
       return {
         kind: 'accepted',
@@ -138,29 +198,29 @@ export class BallotStore {
     }))
   }
 
-  saveState(pollId: string, state: PollState): void {
-    this.run((_db, s) => s.saveState.run(...stateRow(pollId, state)))
+  saveState(sessionId: string, pollId: string, state: PollState): void {
+    this.run((_db, s) => s.saveState.run(sessionId, ...stateRow(pollId, state)))
   }
 
-  /** Drops a poll's ballots and saves its fresh state, in one transaction, then erases the old pages. */
-  reset(pollId: string, state: PollState): void {
+  /** Drops a poll's ballots (and their archive) in a session and saves its fresh state, then erases the old pages. */
+  reset(sessionId: string, pollId: string, state: PollState): void {
     this.run((db, s) => {
       inTransaction(db, () => {
-        s.deleteBallots.run(pollId)
-        s.deleteReceipts.run(pollId)
-        s.saveState.run(...stateRow(pollId, state))
+        s.deleteReceipts.run(sessionId, pollId)
+        s.deleteBallots.run(sessionId, pollId)
+        s.deleteArchive.run(sessionId, pollId)
+        s.saveState.run(sessionId, ...stateRow(pollId, state))
       })
       this.eraseJournal(db)
     })
   }
 
-  /** Records a participant the server has just issued. */
-  addParticipant(id: string, at: Date): void {
-    this.run((_db, s) => s.addParticipant.run(id, at.toISOString()))
-  }
-
-  countParticipants(): number {
-    return this.run((_db, s) => s.countParticipants.get()?.n ?? 0)
+  /** Records a participant the server has just issued, and counts the join in the session. */
+  addParticipant(sessionId: string, id: string, at: Date): void {
+    this.run((db, s) => inTransaction(db, () => {
+      if (Number(s.addParticipant.run(id, sessionId, at.toISOString()).changes) > 0)
+        s.countJoin.run(sessionId)
+    }))
   }
 
   /** A room setting (registration open, room code), or undefined when never set. */
@@ -174,11 +234,16 @@ export class BallotStore {
 
   /**
    * Deletes the ballots last changed before `cutoff` (data retention), their receipts,
-   * and the participants who joined before it and have no ballot left; returns how many ballots.
+   * and the participants who joined before it and have no ballot left; returns how many
+   * ballots. Their sessions keep the aggregates: the counts are added to the archive,
+   * in the same transaction, before the rows go.
    */
   purgeBefore(cutoff: Date): number {
     return this.run((db, s) => {
       const { ballots, participants } = inTransaction(db, () => {
+        const expired = s.expiredBallots.all(cutoff.toISOString())
+        if (expired.length > 0)
+          archiveExpired(s, expired)
         const { changes } = s.purgeBallots.run(cutoff.toISOString())
         if (changes > 0)
           s.purgeReceipts.run()
@@ -191,6 +256,11 @@ export class BallotStore {
         this.eraseJournal(db)
       return ballots
     })
+  }
+
+  /** Erases deleted rows from the log now (after a session is deleted). */
+  erase(): void {
+    this.run(db => this.eraseJournal(db))
   }
 
   /**
@@ -211,23 +281,17 @@ export class BallotStore {
     catch {}
   }
 
-  /** Everything on disk, to rebuild the tallies at start. */
-  load(): { ballots: StoredBallot[], states: Map<string, PollState> } {
+  /** A session's ballots, aggregates archived by the purge and poll states, to rebuild its tallies. */
+  load(sessionId: string): { ballots: StoredBallot[], archived: PollAggregate[], states: Map<string, PollState> } {
     return this.run((_db, s) => ({
-      ballots: s.allBallots.all().map(r => ({
+      ballots: s.sessionBallots.all(sessionId).map(r => ({
         pollId: r.poll_id,
         choice: JSON.parse(r.choice) as Choice,
       })),
-      states: new Map(s.allStates.all().map(r => [
+      archived: s.archive.all(sessionId).map(archivedAggregate),
+      states: new Map(s.sessionStates.all(sessionId).map(r => [
         r.poll_id,
-{
-  status: r.status === 'open'
-    ? 'open'
-    : 'closed',
-  resultsVisible: r.results_visible === 1,
-  openedAt: r.opened_at,
-  closedAt: r.closed_at,
-} satisfies PollState,
+        stateOf(r),
       ])),
     }))
   }

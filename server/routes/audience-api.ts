@@ -53,7 +53,9 @@ export const audienceApi: FastifyPluginAsyncZod<AudienceApiOptions> = async (app
   app.post('/api/participants', {
     schema: { body: joinBody },
   }, async (req, reply) => {
-    if (participantOf(req))
+    const known = participantOf(req)
+    // A phone from an earlier session (the same talk given again) joins this one anew.
+    if (known && room.isMember(known))
       return { status: 'known' }
     await limited(joinLimit, req, 'Trop de nouvelles inscriptions depuis ce réseau : réessayez dans une minute.')
     const joined = room.join(req.body.code)

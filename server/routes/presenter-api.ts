@@ -4,13 +4,13 @@ import type { NavSync } from '../nav-sync'
 import type { PollService } from '../poll-service'
 import type { Room } from '../room'
 import type { SseHub } from '../sse-hub'
+import type { TokenFailures } from '../token-failures'
 import { z } from 'zod'
 import { pollIds } from '../../data/polls'
 import { quoted, unknownPollMessage } from '../../poll/ballot'
 import { pollCommands } from '../../poll/state'
 import { presenterOnly, tokenMatches } from '../auth'
 import { hasPresenterSession, issuePresenterSession } from '../credentials'
-import { TokenFailures } from '../token-failures'
 
 export interface PresenterApiOptions {
   service: PollService
@@ -21,6 +21,8 @@ export interface PresenterApiOptions {
   /** The built deck's outline (dist/outline.json), as JSON text; null when not built. */
   outline: string | null
   metrics: MetricsMonitor
+  /** Wrong tokens by address, shared by every presenter route and the sign-in link. */
+  failures: TokenFailures
 }
 
 const commandParams = z.object({
@@ -55,10 +57,7 @@ Ouvrez le lien présentateur affiché dans le terminal.</p></html>`
  * it carries is exchanged once for an HttpOnly session cookie, and the browser lands on
  * a clean address, so the token is never on screen, in the history or in a later request.
  */
-export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, nav, token, metrics, outline }) => {
-  // Wrong tokens, by address: the sign-in link and Bearer scripts share the same few tries.
-  const failures = new TokenFailures()
-
+export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (app, { service, hub, room, nav, token, metrics, outline, failures }) => {
   app.get('/api/presenter/login', {
     schema: {
       querystring: z.object({

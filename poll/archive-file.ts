@@ -1,0 +1,100 @@
+import type { SessionResults } from './session'
+import type { PollId, Tally } from './types'
+import { z } from 'zod'
+import { pollIds } from '../data/polls'
+import { isIsoDate, tallyFits } from './session'
+
+/** What `npm run sessions -- export` writes: aggregates per session, never an individual ballot. */
+export const ARCHIVE_FORMAT = 'atelier-ia/archive-seances'
+export const ARCHIVE_VERSION = 1
+
+const count = z.number().int().nonnegative()
+const tally = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('choice'),
+    counts: z.record(z.string(), count),
+  }),
+  z.strictObject({
+    kind: z.literal('verdict'),
+    cells: z.record(z.string(), z.strictObject({ N: count, O: count, Y: count })),
+  }),
+])
+
+const pollAggregate = z.strictObject({
+  id: z.enum(pollIds as [PollId, ...PollId[]]),
+  participants: count,
+  tally,
+}).refine(p => tallyFits(p.tally as Tally, p.id), {
+  message: 'les résultats ne correspondent pas aux questions de ce sondage (options ou cases inconnues)',
+})
+
+const session = z.strictObject({
+  id: z.string().regex(/^[\w-]{4,80}$/),
+  title: z.string().trim().min(1).max(120),
+  date: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ'),
+  kind: z.enum(['real', 'rehearsal']),
+  expectedSize: z.number().int().positive().max(100_000),
+  createdAt: z.iso.datetime(),
+  participants: count,
+  polls: z.array(pollAggregate).max(pollIds.length),
+})
+
+const archiveSchema = z.strictObject({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.literal(ARCHIVE_VERSION),
+  exportedAt: z.iso.datetime(),
+  sessions: z.array(session).max(10_000),
+})
+
+export type ArchiveFile = z.infer<typeof archiveSchema>
+export type ArchivedSession = ArchiveFile['sessions'][number]
+
+/** The archive of these sessions, ready to be written as JSON. */
+export function archiveOf(results: readonly SessionResults[], now = new Date()): ArchiveFile {
+  return {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    exportedAt: now.toISOString(),
+    sessions: results.map(({ session: s, polls }) => ({
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      kind: s.kind,
+      expectedSize: s.expectedSize,
+      createdAt: s.createdAt,
+      participants: s.participants,
+      polls: polls.map(p => ({ id: p.id, participants: p.participants, tally: p.tally })),
+    })),
+  }
+}
+
+/**
+ * Reads an archive file's text. Anything else (not JSON, another tool's file, a newer
+ * format, a tally that does not fit the polls) is refused with a French message that
+ * says what is wrong, so that nothing half-read is ever imported.
+ */
+export function parseArchive(text: string): ArchiveFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  }
+  catch (error) {
+    throw new Error(`fichier illisible : ce n'est pas du JSON valide (${(error as Error).message}).`)
+  }
+  const format = (json as { format?: unknown } | null)?.format
+  if (format !== ARCHIVE_FORMAT)
+    throw new Error(`ce fichier n'est pas une archive de séances de l'atelier (format attendu : « ${ARCHIVE_FORMAT} »).`)
+  const version = (json as { version?: unknown }).version
+  if (typeof version === 'number' && version > ARCHIVE_VERSION)
+    throw new Error(`cette archive vient d'une version plus récente de l'atelier (version ${version}) : mettez l'atelier à jour avant de l'importer.`)
+  const parsed = archiveSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`archive refusée, champ « ${issue.path.join('.') || '(racine)'} » : ${issue.message}.`)
+  }
+  const ids = parsed.data.sessions.map(s => s.id)
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (twice)
+    throw new Error(`archive refusée : la séance « ${twice} » y figure deux fois.`)
+  return parsed.data
+}

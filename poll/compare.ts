@@ -1,0 +1,108 @@
+import type { PeerRooms } from './session'
+import type { CellId, Tally, Verdict, VerdictCounts } from './types'
+import { matrixCells, verdictIds, verdicts } from '../data/matrix'
+import { cellTotal } from './tally'
+
+/** A room stands out on a cell when a verdict's share differs from the other rooms' by this many points. */
+export const STAND_OUT_POINTS = 15
+/** Below this many votes on either side, a difference says nothing. */
+export const MIN_VOTES_TO_COMPARE = 3
+
+export interface CellComparison {
+  cell: CellId
+  speaker: Verdict
+  room: VerdictCounts
+  others: VerdictCounts
+  /** Shares in whole percent, 0..100, per verdict (all 0 when nobody voted). */
+  roomPercent: VerdictCounts
+  othersPercent: VerdictCounts
+  /** The verdict on which this room differs most from the others, when it is by enough. */
+  standsOut: { verdict: Verdict, points: number } | null
+}
+
+const ZERO: VerdictCounts = { N: 0, O: 0, Y: 0 }
+
+/** Whole percentages, 0..100 (not forced to add up to 100: each is rounded on its own). */
+export function percentages(counts: VerdictCounts): VerdictCounts {
+  const total = cellTotal(counts)
+  const share = (v: Verdict) => total === 0
+    ? 0
+    : Math.round(100 * counts[v] / total)
+  return {
+    N: share('N'),
+    O: share('O'),
+    Y: share('Y'),
+  }
+}
+
+function standOut(room: VerdictCounts, others: VerdictCounts): CellComparison['standsOut'] {
+  const roomTotal = cellTotal(room)
+  const othersTotal = cellTotal(others)
+  if (roomTotal < MIN_VOTES_TO_COMPARE || othersTotal < MIN_VOTES_TO_COMPARE)
+    return null
+  let best: CellComparison['standsOut'] = null
+  for (const verdict of verdictIds) {
+    // Exact shares: rounding each side first could push a 14.6-point gap over the line.
+    const points = 100 * (room[verdict] / roomTotal - others[verdict] / othersTotal)
+    if (Math.abs(points) >= STAND_OUT_POINTS && (!best || Math.abs(points) > Math.abs(best.points))) {
+      best = {
+        verdict,
+        points: Math.round(points),
+      }
+    }
+  }
+  return best
+}
+
+function verdictCells(tally: Tally | null | undefined) {
+  return tally?.kind === 'verdict'
+    ? tally.cells
+    : null
+}
+
+/** This room against the earlier rooms, cell by cell, in the matrix's order. */
+export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): CellComparison[] {
+  const roomCells = verdictCells(room)
+  const othersCells = verdictCells(peers?.polls.find(p => p.id === 'verdict')?.tally)
+  return matrixCells.map((cell) => {
+    const roomCounts = roomCells?.[cell.id] ?? ZERO
+    const othersCounts = othersCells?.[cell.id] ?? ZERO
+    return {
+      cell: cell.id,
+      speaker: cell.verdict,
+      room: roomCounts,
+      others: othersCounts,
+      roomPercent: percentages(roomCounts),
+      othersPercent: percentages(othersCounts),
+      standsOut: standOut(roomCounts, othersCounts),
+    }
+  })
+}
+
+/** « +24 points de « À déployer » », said of this room against the others. */
+export function standOutText(standsOut: NonNullable<CellComparison['standsOut']>): string {
+  const sign = standsOut.points > 0
+    ? '+'
+    : '−'
+  return `${sign}${Math.abs(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`
+}
+
+/** Placement shares (whole percent per cell) for this room and the others. */
+export function comparePlacement(room: Tally | null, peers: PeerRooms | null): { cell: CellId, room: number, others: number }[] {
+  const share = (tally: Tally | null | undefined) => {
+    const counts = tally?.kind === 'choice'
+      ? tally.counts
+      : {}
+    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    return (id: CellId) => total === 0
+      ? 0
+      : Math.round(100 * (counts[id] ?? 0) / total)
+  }
+  const roomShare = share(room)
+  const othersShare = share(peers?.polls.find(p => p.id === 'placement')?.tally)
+  return matrixCells.map(cell => ({
+    cell: cell.id,
+    room: roomShare(cell.id),
+    others: othersShare(cell.id),
+  }))
+}

@@ -1,0 +1,190 @@
+import type { PeerRooms, SessionInfo, SessionKind } from '../poll/session'
+import type { SessionArchive, SessionPatch } from './session-archive'
+import type { BallotStore } from './store'
+import { randomBytes } from 'node:crypto'
+import { defaultSessionTitle, peersOf, todayInParis } from '../poll/session'
+import { HttpError } from './errors'
+
+const CURRENT = 'current_session'
+const DIACRITICS = /\p{Diacritic}/gu
+const NOT_SLUG = /[^a-z0-9]+/g
+const EDGE_DASHES = /^-+|-+$/g
+
+export interface NewSession {
+  title?: string
+  date?: string
+  kind?: SessionKind
+  expectedSize?: number
+}
+
+export type SessionChange = 'switch' | 'edit'
+
+export interface SessionsOptions {
+  /** The room size a session gets when none is given (EXPECTED_ROOM_SIZE). */
+  expectedSize: number
+  now?: () => Date
+}
+
+/** « 2027-03-14-lyon-mars-2027-k3f9 »: readable on a command line, unique across laptops. */
+export function sessionId(title: string, date: string): string {
+  const slug = title.normalize('NFD').replace(DIACRITICS, '').toLowerCase().replace(NOT_SLUG, '-').replace(EDGE_DASHES, '').slice(0, 32).replace(EDGE_DASHES, '')
+  const suffix = randomBytes(3).toString('hex')
+  return [date, slug, suffix].filter(Boolean).join('-')
+}
+
+/**
+ * Which delivery of the talk is going on. The current session survives restarts (it is a
+ * setting in the database); a new one starts from the presenter view, or with
+ * `npm start -- --session "…"`. Switching tells the polls and the room to reload.
+ */
+export class Sessions {
+  private currentCache: SessionInfo | null = null
+  private peersCache: PeerRooms | null = null
+  private readonly listeners = new Set<(change: SessionChange) => void>()
+  private readonly now: () => Date
+
+  constructor(private readonly archive: SessionArchive, private readonly store: BallotStore, private readonly options: SessionsOptions) {
+    this.now = options.now ?? (() => new Date())
+  }
+
+  /** The session in progress; on the very first start, a new one named after today. */
+  current(): SessionInfo {
+    if (this.currentCache)
+      return this.currentCache
+    const saved = this.store.setting(CURRENT)
+    const session = (saved && this.archive.get(saved)) || this.make({})
+    this.currentCache = session
+    return session
+  }
+
+  /** The current session's id (reads the database the first time: throws while it is unavailable). */
+  currentId(): string {
+    return this.current().id
+  }
+
+  list(): SessionInfo[] {
+    return this.archive.list()
+  }
+
+  /**
+   * Starts a new session and makes it the current one. The previous one is deleted if
+   * nothing ever happened in it (the session made on a first start, before the real one).
+   */
+  create(input: NewSession): SessionInfo {
+    const previous = this.current()
+    const session = this.make(input)
+    if (this.untouched(previous))
+      this.archive.remove(previous.id)
+    this.switched()
+    return session
+  }
+
+  private untouched(session: SessionInfo): boolean {
+    if (session.participants > 0 || session.imported)
+      return false
+    const { ballots, archived, states } = this.store.load(session.id)
+    return ballots.length === 0 && archived.length === 0 && states.size === 0
+  }
+
+  /**
+   * `npm start -- --session "Lyon, mars 2027"`: goes on with the session of that title
+   * when there is one (a restart during the talk), or starts it.
+   */
+  resume(title: string, kind: SessionKind = 'real'): SessionInfo {
+    const existing = this.list().filter(s => s.title === title.trim() && !s.imported).at(-1)
+    if (!existing)
+      return this.create({ title, kind })
+    if (existing.id !== this.current().id)
+      this.activate(existing.id)
+    return existing
+  }
+
+  activate(id: string): SessionInfo {
+    const session = this.archive.get(id)
+    if (!session)
+      throw unknownSession(id)
+    if (session.imported)
+      throw new HttpError(409, 'Une séance importée d\'un autre portable ne peut pas reprendre : elle ne garde que ses résultats agrégés.', 'imported_session')
+    this.store.saveSetting(CURRENT, id)
+    this.currentCache = session
+    this.switched()
+    return session
+  }
+
+  update(id: string, patch: SessionPatch): SessionInfo {
+    const session = this.archive.update(id, patch)
+    if (!session)
+      throw unknownSession(id)
+    this.changed()
+    return session
+  }
+
+  /** Deletes a session and its results; the one in progress cannot be deleted. */
+  remove(id: string): void {
+    if (id === this.current().id)
+      throw new HttpError(409, 'C\'est la séance en cours : commencez-en une autre avant de supprimer celle-ci.', 'current_session')
+    if (!this.archive.remove(id))
+      throw unknownSession(id)
+    this.changed()
+  }
+
+  /** The earlier real rooms this session is compared with (cached: they change with the sessions only). */
+  peers(): PeerRooms {
+    if (!this.peersCache) {
+      const current = this.current()
+      this.peersCache = peersOf(current, this.archive.allResults().filter(r => r.session.id !== current.id))
+    }
+    return this.peersCache
+  }
+
+  /** The session's participant count grew (a join): the cached copy follows. */
+  countJoin(): void {
+    if (this.currentCache)
+      this.currentCache = { ...this.currentCache, participants: this.currentCache.participants + 1 }
+  }
+
+  /** `switch`: another session is now current (polls and room reload); `edit`: only names or the comparison changed. */
+  onChange(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private make(input: NewSession): SessionInfo {
+    const date = input.date ?? todayInParis(this.now())
+    const title = input.title?.trim() || defaultSessionTitle(date)
+    const session: SessionInfo = {
+      id: sessionId(title, date),
+      title,
+      date,
+      kind: input.kind ?? 'real',
+      expectedSize: input.expectedSize ?? this.options.expectedSize,
+      createdAt: this.now().toISOString(),
+      participants: 0,
+      imported: false,
+    }
+    this.archive.create(session)
+    this.store.saveSetting(CURRENT, session.id)
+    this.currentCache = session
+    return session
+  }
+
+  private switched(): void {
+    this.notify('switch')
+  }
+
+  /** A session was renamed, re-dated or deleted: the comparison may change, the room does not. */
+  private changed(): void {
+    this.currentCache = null
+    this.notify('edit')
+  }
+
+  private notify(change: SessionChange): void {
+    this.peersCache = null
+    for (const listener of this.listeners)
+      listener(change)
+  }
+}
+
+function unknownSession(id: string): HttpError {
+  return new HttpError(404, `Séance inconnue : « ${id.slice(0, 80)} ».`, 'unknown_session')
+}
