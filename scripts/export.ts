@@ -10,6 +10,7 @@ import { isEntry } from './lib/entry'
 import { handoutProblems } from './lib/pdf-check'
 import { resolveResults } from './lib/results-source'
 import { bin, run } from './lib/run'
+import { sessionResultsFile } from './lib/session-results'
 
 const PDF_EXTENSION = /\.pdf$/
 
@@ -24,15 +25,47 @@ export interface ExportOptions {
   withClicks?: boolean
   results?: string
   token?: string
+  /** A session of this laptop's archive (`courante` for the one in progress), baked in. */
+  session?: string
+  /** Adds the comparison with the earlier rooms (the `comparaison` slide). */
+  compare?: boolean
+  /** Where the archive is, for --session (DATA_DIR). */
+  dataDir?: string
+}
+
+/** The slide that shows this room against the others: printed only with --compare. */
+export const COMPARISON_ALIAS = 'comparaison'
+
+/** « 1-27,29-32 »: Slidev's --range for these slide numbers. */
+export function rangeOf(numbers: readonly number[]): string {
+  const parts: string[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    const start = numbers[i]!
+    while (i + 1 < numbers.length && numbers[i + 1] === numbers[i]! + 1)
+      i++
+    parts.push(start === numbers[i]
+      ? String(start)
+      : `${start}-${numbers[i]}`)
+  }
+  return parts.join(',')
 }
 
 export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   const executablePath = await requireChromium()
-  const suffix = `${options.results ? '-resultats' : ''}${options.withClicks ? '-etapes' : ''}`
+  if (options.compare && !options.session && !options.results)
+    throw new Error('--compare compare une séance aux précédentes : précisez laquelle avec --session (ou --session courante).')
+  if (options.session && options.results)
+    throw new Error('--session et --results s\'excluent : choisissez l\'un des deux.')
+  const suffix = `${options.session
+    ? `-${options.session}`
+    : ''}${options.results ? '-resultats' : ''}${options.compare ? '-comparaison' : ''}${options.withClicks ? '-etapes' : ''}`
   const output = resolve(options.output ?? `exports/${EXPORT_NAME}${suffix}.pdf`)
   const env: NodeJS.ProcessEnv = {}
-  if (options.results)
-    env.ATELIER_RESULTS_FILE = await resolveResults(options.results, output.replace(PDF_EXTENSION, '.json'), options.token)
+  const saveTo = output.replace(PDF_EXTENSION, '.json')
+  if (options.session)
+    env.ATELIER_RESULTS_FILE = await sessionResultsFile(options.session, saveTo, { compare: !!options.compare, dataDir: options.dataDir })
+  else if (options.results)
+    env.ATELIER_RESULTS_FILE = await resolveResults(options.results, saveTo, options.token, { compare: !!options.compare })
   const args = [
     'export',
     'slides.md',
@@ -47,7 +80,12 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   ]
   if (options.withClicks)
     args.push('--with-clicks')
-  const slides = deckOutline()
+  const outline = deckOutline()
+  const slides = options.compare
+    ? outline
+    : outline.filter(s => s.alias !== COMPARISON_ALIAS)
+  if (slides.length < outline.length)
+    args.push('--range', rangeOf(slides.map(s => s.no)))
   let problems: string[] = []
   // Slidev can exit 0 with blank pages: check the PDF itself before saying it is done.
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -72,12 +110,16 @@ if (isEntry(import.meta.url)) {
       'output': { type: 'string', short: 'o' },
       'with-clicks': { type: 'boolean', short: 'c' },
       'results': { type: 'string', short: 'r' },
+      'session': { type: 'string', short: 's' },
+      'compare': { type: 'boolean' },
     },
   })
   exportDeck({
     output: values.output,
     withClicks: values['with-clicks'],
     results: values.results,
+    session: values.session,
+    compare: values.compare,
     token: process.env.PRESENTER_TOKEN,
   })
     .then(path => console.log(`\nPDF enregistré : ${path}`))

@@ -5,12 +5,14 @@
 import { spawnSync } from 'node:child_process'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import { isStale } from './lib/freshness.mjs'
 import { requireSupportedNode } from './lib/node-version.mjs'
 
 const SERVER_BUNDLE = 'dist/server/main.mjs'
 
 requireSupportedNode()
+applySessionArguments()
 if (isStale([
   'dist/deck/index.html',
   'dist/audience/index.html',
@@ -25,6 +27,36 @@ if (isStale([
     process.exit(1)
   }
 }
+/**
+ * `npm start -- --session "Lyon, mars 2027" [--repetition]`: go on with that session, or
+ * start it. Without it, the session in progress goes on.
+ */
+function applySessionArguments() {
+  let values
+  try {
+    ({ values } = parseArgs({
+      options: {
+        session: { type: 'string', short: 's' },
+        repetition: { type: 'boolean' },
+        rehearsal: { type: 'boolean' },
+      },
+    }))
+  }
+  catch (error) {
+    console.error(`Option inconnue : ${error instanceof Error
+      ? error.message
+      : String(error)}\nUsage : npm start -- [--session "Lyon, mars 2027"] [--repetition]`)
+    process.exit(1)
+  }
+  if (values.repetition || values.rehearsal) {
+    process.env.ATELIER_SESSION_KIND = 'rehearsal'
+    if (!values.session)
+      values.session = `Répétition du ${new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date())}`
+  }
+  if (values.session)
+    process.env.ATELIER_SESSION = values.session
+}
+
 const { startServer } = await import(pathToFileURL(SERVER_BUNDLE).href)
 try {
   await startServer()

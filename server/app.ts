@@ -145,7 +145,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     startRequestedSession(sessions, config.session, app)
   room.onChange(() => hub.markDirty())
   // Joins in the last minute fall as time passes: the presenter's count follows.
-  const roomTicker = setInterval(() => hub.markDirty(), 10_000).unref()
+  // An archive imported by another process while the server runs changes the comparison.
+  const roomTicker = setInterval(() => {
+    try {
+      sessions.changedElsewhere()
+    }
+    catch {}
+    hub.markDirty()
+  }, 10_000).unref()
   const purge = () => {
     try {
       const deleted = service.purgeOlderThan(config.retentionDays)

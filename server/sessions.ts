@@ -40,6 +40,7 @@ export function sessionId(title: string, date: string): string {
 export class Sessions {
   private currentCache: SessionInfo | null = null
   private peersCache: PeerRooms | null = null
+  private seenDataVersion: number | undefined
   private readonly listeners = new Set<(change: SessionChange) => void>()
   private readonly now: () => Date
 
@@ -135,6 +136,19 @@ export class Sessions {
       this.peersCache = peersOf(current, this.archive.allResults().filter(r => r.session.id !== current.id))
     }
     return this.peersCache
+  }
+
+  /**
+   * Whether another process changed the database since the last look (`npm run sessions --
+   * import` while the server runs): then the comparison is recomputed.
+   */
+  changedElsewhere(): boolean {
+    const version = this.store.dataVersion()
+    const changed = this.seenDataVersion !== undefined && version !== this.seenDataVersion
+    this.seenDataVersion = version
+    if (changed)
+      this.changed()
+    return changed
   }
 
   /** The session's participant count grew (a join): the cached copy follows. */

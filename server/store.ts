@@ -258,6 +258,11 @@ export class BallotStore {
     })
   }
 
+  /** Grows when another connection commits (SQLite's `data_version`): another process wrote. */
+  dataVersion(): number {
+    return this.run(db => (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version)
+  }
+
   /** Erases deleted rows from the log now (after a session is deleted). */
   erase(): void {
     this.run(db => this.eraseJournal(db))

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import type { ResultsSnapshot } from '../../poll/types.ts'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseResultsSnapshot } from '../../poll/snapshot.ts'
@@ -7,7 +8,7 @@ const ID = 'virtual:atelier-results'
 const RESOLVED = `\0${ID}`
 
 /** Reads and validates a results snapshot file; fails the build with a clear message. */
-export function loadResultsFile(file: string): unknown {
+export function loadResultsFile(file: string): ResultsSnapshot {
   const path = resolve(file)
   let text: string
   try {

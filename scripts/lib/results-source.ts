@@ -11,9 +11,11 @@ const TRAILING_SLASH = /\/$/
  * the results of a running vote server (fetched with the presenter token, so blind
  * polls are included), saved next to the PDF as the record of the session.
  */
-export async function resolveResults(source: string, saveTo: string, token?: string): Promise<string> {
+export async function resolveResults(source: string, saveTo: string, token?: string, { compare = false } = {}): Promise<string> {
   if (!HTTP_URL.test(source)) {
-    loadResultsFile(source)
+    const file = loadResultsFile(source)
+    if (compare && !file?.peers)
+      throw new Error(`${source} ne contient pas de comparaison avec d'autres séances : utilisez --session.`)
     return resolve(source)
   }
   const url = `${source.replace(TRAILING_SLASH, '')}/api/results.json`
@@ -33,10 +35,14 @@ export async function resolveResults(source: string, saveTo: string, token?: str
       ? ' (jeton présentateur refusé)'
       : ''}`)
   }
-  const snapshot = parseResultsSnapshot(await res.json())
+  const { peers, ...snapshot } = parseResultsSnapshot(await res.json())
+  if (compare && !peers)
+    throw new Error('le serveur n\'a pas donné de comparaison : donnez PRESENTER_TOKEN, ou utilisez --session.')
   if (!token && snapshot.polls.some(p => p.tally === null))
     console.warn('Attention : des sondages sont à l\'aveugle et PRESENTER_TOKEN n\'est pas donné ; leurs résultats ne figurent pas dans le PDF.')
   mkdirSync(dirname(saveTo), { recursive: true })
-  writeFileSync(saveTo, `${JSON.stringify(snapshot, null, 2)}\n`)
+  writeFileSync(saveTo, `${JSON.stringify(compare
+    ? { ...snapshot, peers }
+    : snapshot, null, 2)}\n`)
   return resolve(saveTo)
 }

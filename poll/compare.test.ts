@@ -1,0 +1,98 @@
+import type { PeerRooms } from './session'
+import type { Tally } from './types'
+import { describe, expect, it } from 'vitest'
+import { comparePlacement, compareVerdicts, standOutText } from './compare'
+import { emptyAggregates, peersOf } from './session'
+
+function verdictTally(cells: Record<string, { N: number, O: number, Y: number }>): Tally {
+  return { kind: 'verdict', cells: cells as never }
+}
+
+function peersWith(tally: Tally): PeerRooms {
+  const pollId = tally.kind === 'verdict'
+    ? 'verdict'
+    : 'placement'
+  return {
+    sessions: 1,
+    titles: ['A'],
+    participants: 10,
+    polls: emptyAggregates().map(p => p.id === pollId
+      ? { ...p, tally }
+      : p),
+  }
+}
+
+describe('compareVerdicts', () => {
+  it('says where this room stands out, by 15 points or more, on enough votes', () => {
+    const others = peersWith(verdictTally({
+      'large.simple': { N: 1, O: 1, Y: 8 },
+      'none.distinct': { N: 8, O: 1, Y: 1 },
+    }))
+    const room = verdictTally({
+      'large.simple': { N: 4, O: 0, Y: 6 },
+      'none.distinct': { N: 1, O: 0, Y: 1 },
+    })
+    const cells = compareVerdicts(room, others)
+    // N: 40 % against 10 % (+30); Y: 60 % against 80 % (−20): the larger gap is the one said.
+    expect(cells.find(c => c.cell === 'large.simple')!.standsOut).toEqual({ verdict: 'N', points: 30 })
+    // Two votes only in this room: no claim.
+    expect(cells.find(c => c.cell === 'none.distinct')!.standsOut).toBeNull()
+    expect(cells).toHaveLength(9)
+  })
+
+  it('stays quiet under 15 points, and when there is nothing to compare with', () => {
+    const others = peersWith(verdictTally({
+      'large.simple': { N: 0, O: 3, Y: 7 },
+    }))
+    const room = verdictTally({
+      'large.simple': { N: 0, O: 4, Y: 6 },
+    })
+    expect(compareVerdicts(room, others).find(c => c.cell === 'large.simple')!.standsOut).toBeNull()
+    expect(compareVerdicts(room, null).every(c => c.standsOut === null && c.othersPercent.Y === 0)).toBe(true)
+  })
+
+  it('words a gap for the slide', () => {
+    expect(standOutText({ verdict: 'Y', points: 24 })).toBe('+24 points de « À déployer »')
+    expect(standOutText({ verdict: 'N', points: -18 })).toBe('−18 points de « Pas encore »')
+  })
+})
+
+describe('peersOf', () => {
+  const session = (id: string, date: string, kind: 'real' | 'rehearsal' = 'real') => ({
+    session: {
+      id,
+      title: id,
+      date,
+      kind,
+      expectedSize: 200,
+      createdAt: `${date}T10:00:00.000Z`,
+      participants: 4,
+      imported: false,
+    },
+    polls: emptyAggregates(),
+  })
+
+  it('combines the real rooms given before this one, never rehearsals, later rooms or itself', () => {
+    const all = [
+      session('a', '2024-01-01'),
+      session('r', '2024-02-01', 'rehearsal'),
+      session('b', '2024-03-01'),
+      session('c', '2024-04-01'),
+      session('d', '2024-05-01'),
+    ]
+    const peers = peersOf(all[3]!.session, all)
+    expect(peers.titles).toEqual(['a', 'b'])
+    expect(peers.participants).toBe(8)
+  })
+})
+
+describe('comparePlacement', () => {
+  it('gives each cell\'s share of projects, here and elsewhere', () => {
+    const room: Tally = {
+      kind: 'choice',
+      counts: { 'large.simple': 3, 'none.distinct': 1 },
+    }
+    const cells = comparePlacement(room, null)
+    expect(cells.find(c => c.cell === 'large.simple')).toEqual({ cell: 'large.simple', room: 75, others: 0 })
+  })
+})

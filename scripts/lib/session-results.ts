@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import process from 'node:process'
+import { peersOf, sessionSnapshot } from '../../poll/session'
+import { SessionArchive } from '../../server/session-archive'
+import { BallotStore } from '../../server/store'
+
+/** `--session courante` (or `current`): the session in progress on this laptop. */
+const CURRENT_ALIASES = new Set(['courante', 'current'])
+
+/**
+ * Writes one session's results, read from this laptop's archive, as the snapshot file the
+ * deck bakes into a PDF (next to the PDF: the record of what it shows). With `compare`,
+ * the earlier real rooms come with it.
+ */
+export async function sessionResultsFile(session: string, saveTo: string, options: { compare: boolean, dataDir?: string }): Promise<string> {
+  const store = new BallotStore(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'))
+  try {
+    const archive = new SessionArchive(store)
+    const id = CURRENT_ALIASES.has(session)
+      ? store.setting('current_session') ?? session
+      : session
+    const results = archive.results(id)
+    if (!results) {
+      const known = archive.list().map(s => `  ${s.id}  (${s.title})`).join('\n')
+      throw new Error(`séance inconnue : « ${session} ».${known
+        ? `\nSéances enregistrées :\n${known}`
+        : ' Aucune séance n\'est enregistrée sur ce portable.'}`)
+    }
+    const snapshot = sessionSnapshot(results, options.compare
+      ? peersOf(results.session, archive.allResults())
+      : undefined)
+    mkdirSync(dirname(saveTo), { recursive: true })
+    writeFileSync(saveTo, `${JSON.stringify(snapshot, null, 2)}\n`)
+    return resolve(saveTo)
+  }
+  finally {
+    await store.close()
+  }
+}
