@@ -127,7 +127,7 @@ describe('npm run sessions', () => {
                     kind: 'verdict',
                     cells: {
                       'huge.simple': { N: 1, O: 0, Y: 0 },
-                    }
+                    },
                   },
                 },
               ],
