@@ -15,11 +15,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     modulePreload: false,
-    // Two pages: the audience's, and the presenter's phone remote.
+    // The audience's page, the presenter's phone remote, and the presenter's sessions page.
     rollupOptions: {
       input: {
         vote: fileURLToPath(new URL('./index.html', import.meta.url)),
         remote: fileURLToPath(new URL('./remote.html', import.meta.url)),
+        sessions: fileURLToPath(new URL('./sessions.html', import.meta.url)),
       },
     },
   },

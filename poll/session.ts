@@ -1,8 +1,8 @@
-import type { PollDefinition } from '../data/polls'
+import type { PollDefinition } from '../data/polls.ts'
 import type { CellId, Choice, PollId, PollState, ResultsSnapshot, Tally, Verdict, VerdictCounts } from './types'
-import { cellIds } from '../data/matrix'
-import { pollById, polls } from '../data/polls'
-import { emptyTally, tallyOf } from './tally'
+import { cellIds } from '../data/matrix.ts'
+import { pollById, polls } from '../data/polls.ts'
+import { emptyTally, tallyOf } from './tally.ts'
 
 /** A rehearsal never counts when rooms are compared. */
 export type SessionKind = 'real' | 'rehearsal'

@@ -2,7 +2,7 @@ import type { PollDefinition } from '../data/polls.ts'
 import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
 import { z } from 'zod'
 import { pollIds } from '../data/polls.ts'
-import { isIsoDate } from './session'
+import { isIsoDate } from './session.ts'
 
 export interface PollRecord {
   definition: PollDefinition

@@ -1,6 +1,6 @@
-import type { PollDefinition } from '../data/polls'
+import type { PollDefinition } from '../data/polls.ts'
 import type { CellId, Choice, Tally, Verdict } from './types'
-import { verdictIds } from '../data/matrix'
+import { verdictIds } from '../data/matrix.ts'
 
 export function emptyTally(poll: PollDefinition): Tally {
   if (poll.kind === 'choice') {

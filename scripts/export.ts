@@ -1,3 +1,4 @@
+import type { SlideOutline } from './lib/deck-outline'
 // `npm run export`: the whole deck as a PDF handout, one page per slide (or per click
 // step with --with-clicks), optionally with the room's results (--results FILE|URL).
 import { existsSync, rmSync, statSync } from 'node:fs'
@@ -33,21 +34,12 @@ export interface ExportOptions {
   dataDir?: string
 }
 
-/** The slide that shows this room against the others: printed only with --compare. */
+/** The slide that shows this room against the others: printed only with --compare (setup/preparser.ts). */
 export const COMPARISON_ALIAS = 'comparaison'
 
-/** « 1-27,29-32 »: Slidev's --range for these slide numbers. */
-export function rangeOf(numbers: readonly number[]): string {
-  const parts: string[] = []
-  for (let i = 0; i < numbers.length; i++) {
-    const start = numbers[i]!
-    while (i + 1 < numbers.length && numbers[i + 1] === numbers[i]! + 1)
-      i++
-    parts.push(start === numbers[i]
-      ? String(start)
-      : `${start}-${numbers[i]}`)
-  }
-  return parts.join(',')
+/** The slides a handout holds: all of them, less the comparison unless asked for. */
+export function printedSlides(compare: boolean): SlideOutline[] {
+  return deckOutline().filter(s => compare || s.alias !== COMPARISON_ALIAS)
 }
 
 export async function exportDeck(options: ExportOptions = {}): Promise<string> {
@@ -80,12 +72,9 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   ]
   if (options.withClicks)
     args.push('--with-clicks')
-  const outline = deckOutline()
-  const slides = options.compare
-    ? outline
-    : outline.filter(s => s.alias !== COMPARISON_ALIAS)
-  if (slides.length < outline.length)
-    args.push('--range', rangeOf(slides.map(s => s.no)))
+  if (options.compare)
+    env.ATELIER_COMPARE = '1'
+  const slides = printedSlides(!!options.compare)
   let problems: string[] = []
   // Slidev can exit 0 with blank pages: check the PDF itself before saying it is done.
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

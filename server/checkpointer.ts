@@ -59,6 +59,9 @@ export function startCheckpointer(file: string, intervalMs = 250): Checkpointer 
       if (exited)
         return resolve()
       worker.once('exit', () => resolve())
+      // Unreferenced, the worker would not keep a script alive until its last checkpoint:
+      // the process would end with this promise never settled.
+      worker.ref()
       worker.postMessage('stop')
       setTimeout(() => void worker.terminate(), 2000).unref()
     }),

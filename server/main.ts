@@ -1,4 +1,7 @@
+import type { SessionInfo } from '../poll/session'
 import type { ServerConfig } from './config'
+import type { PublicUrls } from './network'
+import type { Sessions } from './sessions'
 import { renderUnicodeCompact } from 'uqr'
 import { isEntry } from '../scripts/lib/entry'
 import { buildApp } from './app'
@@ -17,16 +20,23 @@ export function unreachableReason(config: Pick<ServerConfig, 'host' | 'publicUrl
   return null
 }
 
-function banner(config: ServerConfig, urls: { audience: string, presenter: string, remote: string }): string {
+function banner(config: ServerConfig, urls: PublicUrls, session: SessionInfo | null): string {
   const unreachable = unreachableReason(config, urls.audience)
   const qr = renderUnicodeCompact(urls.audience, { border: 2 })
   return [
     '',
     '  Atelier IA — serveur de vote prêt',
     '',
+    session
+      ? `  Séance en cours : ${session.title} (${session.kind === 'rehearsal'
+        ? 'répétition'
+        : 'séance réelle'}) — changer : npm start -- --session "Lieu, date", ou la page Séances`
+      : '  Séance en cours : base de données illisible pour l\'instant (voir ci-dessous).',
+    '',
     `  Présentateur : ouvrez ce lien une fois, sur ce portable (il vous connecte, puis disparaît de la barre d'adresse)`,
     `                ${urls.presenter}`,
     `  Télécommande (le téléphone de l'intervenant, une fois) : ${urls.remote}`,
+    `  Séances (nouvelle séance, résultats, sur ce portable) : ${urls.sessions}`,
     `  Projection (ce portable, ou tout ordinateur de la salle) : http://localhost:${config.deckPort}/`,
     `  Public (téléphones)                   : ${urls.audience}`,
     '',
@@ -43,10 +53,19 @@ function banner(config: ServerConfig, urls: { audience: string, presenter: strin
   ].join('\n')
 }
 
+function currentSession(sessions: Sessions): SessionInfo | null {
+  try {
+    return sessions.current()
+  }
+  catch {
+    return null
+  }
+}
+
 /** Starts the vote server: the API, the built deck and the phone page on one origin. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env)
-  const { app, service, urls } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
+  const { app, service, sessions, urls } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
   if (!service.storeReady)
     app.log.warn(`cannot open the ballot database in ${config.dataDir}: votes get 503 until it can be written`)
   try {
@@ -58,7 +77,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       throw new Error(`le port ${config.port} est déjà utilisé. Un serveur de vote tourne peut-être déjà dans un autre terminal ; sinon, choisissez un autre port : PORT=${config.port + 1} npm start`)
     throw error
   }
-  process.stdout.write(banner(config, urls))
+  process.stdout.write(banner(config, urls, currentSession(sessions)))
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping)

@@ -21,6 +21,8 @@ export interface PublicUrls {
   presenter: string
   /** The same, for the presenter's phone: it lands on the remote. */
   remote: string
+  /** The presenter's sessions page, on this laptop (signs in on the way). */
+  sessions: string
 }
 
 export function publicUrls(port: number, token: string, publicUrl?: string, host = lanAddress()): PublicUrls {
@@ -30,5 +32,6 @@ export function publicUrls(port: number, token: string, publicUrl?: string, host
     audience: `${base}/vote`,
     presenter: `http://localhost:${port}/api/presenter/login?token=${encodeURIComponent(token)}`,
     remote: `${base}/api/presenter/login?token=${encodeURIComponent(token)}&next=remote`,
+    sessions: `http://localhost:${port}/api/presenter/login?token=${encodeURIComponent(token)}&next=sessions`,
   }
 }

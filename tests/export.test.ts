@@ -6,16 +6,16 @@ import { sources } from '../data/sources'
 import { talk } from '../data/talk'
 import { top50 } from '../data/top50'
 import { build } from '../scripts/build'
-import { exportDeck } from '../scripts/export'
+import { exportDeck, printedSlides } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
-import { deckOutline } from '../scripts/lib/deck-outline'
 import { handoutProblems } from '../scripts/lib/pdf-check'
 import { resolveResults } from '../scripts/lib/results-source'
 import { launchBrowser } from './helpers/browser'
 import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
 import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from './helpers/test-server'
 
-const outline = deckOutline()
+// A handout without --compare leaves the comparison slide out.
+const outline = printedSlides(false)
 const OUT = 'test-results/export'
 let handout: string
 let text: string
@@ -125,6 +125,79 @@ describe('the PDF with the room\'s results', () => {
     writeFileSync(`${OUT}/bad.json`, '{"version":1,"polls":"nope"}')
     await expect(exportDeck({ output: `${OUT}/never.pdf`, results: `${OUT}/bad.json` })).rejects.toThrow(/pas un relevé de résultats valide/)
     expect(existsSync(`${OUT}/never.pdf`)).toBe(false)
+  })
+})
+
+describe('the PDF of one session, against the earlier rooms', () => {
+  const dataDir = tempDataDir()
+  let nantes: string
+
+  beforeAll(async () => {
+    const server = await startTestServer({}, dataDir)
+    const json = { 'content-type': 'application/json', ...presenterHeaders }
+    for (const [title, date, kind, verdict, count] of [
+      [
+        'Grenoble 2024',
+        '2024-11-21',
+        'real',
+        'Y',
+        5,
+      ],
+      [
+        'Répétition',
+        '2025-01-10',
+        'rehearsal',
+        'N',
+        7,
+      ],
+      [
+        'Nantes 2026',
+        '2026-06-10',
+        'real',
+        'N',
+        4,
+      ],
+    ] as const) {
+      const res = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ title, date, kind }),
+      })
+      nantes = (await res.json() as { id: string }).id
+      await command(server.url, 'verdict', 'open')
+      for (let i = 0; i < count; i++) {
+        await vote(server.url, 'verdict', {
+          verdicts: { 'large.simple': verdict },
+        })
+      }
+    }
+    await server.app.close()
+  })
+
+  it('bakes in that session\'s results, and the comparison pages with --compare', async () => {
+    const file = await exportDeck({
+      output: `${OUT}/session-compare.pdf`,
+      session: nantes,
+      compare: true,
+      dataDir,
+    })
+    const pdf = pdfText(file)
+    expect(pdfPages(file)).toBe(outline.length + 1)
+    expect(pdf).toContain('Votre salle face aux salles précédentes')
+    expect(pdf).toContain('Résultats de la salle (Nantes 2026)')
+    expect(pdf).toMatch(/Avant\s?: 1 salle\(s\), 5 votant\(s\)\s?\(Grenoble 2024\)/)
+    expect(pdf).toContain('+100 points de « Pas encore »')
+    expect(pdf).not.toContain('Répétition')
+  })
+
+  it('leaves the comparison out without --compare, and refuses an unknown session', async () => {
+    const file = await exportDeck({ output: `${OUT}/session.pdf`, session: nantes, dataDir })
+    expect(pdfPages(file)).toBe(outline.length)
+    const pdf = pdfText(file)
+    expect(pdf).toContain('Résultats de la salle (Nantes 2026)')
+    expect(pdf).not.toContain('Votre salle face aux salles précédentes')
+    await expect(exportDeck({ output: `${OUT}/never.pdf`, session: 'nope', dataDir })).rejects.toThrow(/séance inconnue : « nope »[\s\S]*Nantes 2026/)
+    await expect(exportDeck({ output: `${OUT}/never.pdf`, compare: true })).rejects.toThrow(/--compare/)
   })
 })
 

@@ -46,7 +46,12 @@ const navUpdate = z.strictObject({
 }, { error: 'Attendu : { channel, seq, state }.' })
 
 /** Where the sign-in link lands: the presenter view, the phone remote, or a room PC's projection. */
-const LANDING = { presenter: '/presenter/1', remote: '/remote', projector: '/' } as const
+const LANDING = {
+  presenter: '/presenter/1',
+  remote: '/remote',
+  projector: '/',
+  sessions: '/seances',
+} as const
 
 const LOGIN_FAILED = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Lien présentateur refusé</title>
 <p>Ce lien présentateur n'est pas (ou plus) valable : le serveur a peut-être redémarré avec un nouveau jeton.
@@ -63,7 +68,12 @@ export const presenterApi: FastifyPluginAsyncZod<PresenterApiOptions> = async (a
       querystring: z.object({
         token: z.string().max(512).optional(),
         // Where to land once signed in: the presenter view, or the phone remote.
-        next: z.enum(['presenter', 'remote', 'projector']).optional(),
+        next: z.enum([
+          'presenter',
+          'remote',
+          'projector',
+          'sessions',
+        ]).optional(),
       }),
     },
     config: {

@@ -40,6 +40,8 @@ export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }
     app.get('/vote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', audienceDir, { cacheControl: false }))
     // The presenter's phone remote: the page is public, what it shows and does needs the session.
     app.get('/remote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('remote.html', audienceDir, { cacheControl: false }))
+    // The presenter's sessions page: public too, every request it makes needs the session.
+    app.get('/seances', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('sessions.html', audienceDir, { cacheControl: false }))
   }
 
   // Rate-limited like every route: unknown addresses are not a free way to load the server.
