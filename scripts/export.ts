@@ -34,12 +34,9 @@ export interface ExportOptions {
   dataDir?: string
 }
 
-/** The slide that shows this room against the others: printed only with --compare (setup/preparser.ts). */
-export const COMPARISON_ALIAS = 'comparaison'
-
-/** The slides a handout holds: all of them, less the comparison unless asked for. */
+/** The slides a handout holds: all of them, less the comparison slides unless asked for (setup/preparser.ts). */
 export function printedSlides(compare: boolean): SlideOutline[] {
-  return deckOutline().filter(s => compare || s.alias !== COMPARISON_ALIAS)
+  return deckOutline().filter(s => compare || !s.comparison)
 }
 
 export async function exportDeck(options: ExportOptions = {}): Promise<string> {

@@ -182,7 +182,8 @@ describe('the PDF of one session, against the earlier rooms', () => {
       dataDir,
     })
     const pdf = pdfText(file)
-    expect(pdfPages(file)).toBe(outline.length + 1)
+    expect(pdfPages(file)).toBe(printedSlides(true).length)
+    expect(pdf).toContain('Vos projets face à ceux des salles précédentes')
     expect(pdf).toContain('Votre salle face aux salles précédentes')
     expect(pdf).toContain('Résultats de la salle (Nantes 2026)')
     expect(pdf).toMatch(/Avant\s?: 1 salle\(s\), 5 votant\(s\)\s?\(Grenoble 2024\)/)

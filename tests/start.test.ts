@@ -32,10 +32,16 @@ function descendants(pid: number): [number, string][] {
 }
 
 describe('npm start, once built', () => {
-  it('runs the vote server as one Node process beside npm, and prints the sign-in links', async () => {
+  it('runs the vote server as one Node process beside npm, in the session asked for, and prints the sign-in links', async () => {
     const port = await freePort()
     let output = ''
-    const npm = spawn('npm', ['start'], {
+    const npm = spawn('npm', [
+      'start',
+      '--',
+      '--session',
+      'Lyon, mars 2027',
+      '--repetition',
+    ], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -53,6 +59,8 @@ describe('npm start, once built', () => {
       await eventually(() => expect(output).toContain('serveur de vote prêt'))
       expect(output).toContain('/api/presenter/login?token=')
       expect(output).toContain('next=remote')
+      expect(output).toContain('next=sessions')
+      expect(output).toContain('Séance en cours : Lyon, mars 2027 (répétition)')
       const nodes = descendants(npm.pid!).filter(([, name]) => name === 'node')
       expect(nodes).toHaveLength(1)
     }

@@ -8,6 +8,8 @@ export interface SlideOutline {
   alias?: string
   /** The poll this slide runs, when it shows one. */
   poll?: string
+  /** This room against the earlier ones: printed only with `--compare`. */
+  comparison?: boolean
 }
 
 const HEADING = /^#\s+(\S.*)$/m
@@ -23,6 +25,9 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
     note: s.note ?? '',
     alias: s.frontmatter.routeAlias as string | undefined,
     poll: POLL.exec(s.content)?.[1],
+    ...(s.frontmatter.comparison === true
+      ? { comparison: true }
+      : {}),
   }))
 }
 
