@@ -1,4 +1,5 @@
 import { defineConfig } from 'unocss'
+import { adoptionMethod, callonTranslation } from './data/flows'
 import { verdicts } from './data/matrix'
 import { timeline } from './data/timeline'
 import { categories } from './data/top50'
@@ -9,6 +10,7 @@ export default defineConfig({
     ...Object.values(categories).map(c => c.icon),
     ...Object.values(verdicts).map(v => v.icon),
     ...timeline.map(m => m.icon),
+    ...[callonTranslation, adoptionMethod].flatMap(f => f.steps.map(s => s.icon)),
   ],
   shortcuts: {
     kicker: 'text-sm uppercase tracking-widest font-600 text-[var(--atelier-accent)]',

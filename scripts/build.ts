@@ -6,6 +6,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { build as esbuild } from 'esbuild'
 import { requireChromium } from './lib/chromium'
 import { deckOutline } from './lib/deck-outline'
+import { EXPORT_NAME, exportDeck } from './export'
 import { isEntry } from './lib/entry'
 import { bin, run } from './lib/run'
 
@@ -53,6 +54,10 @@ export async function build(options: { withPdf?: boolean } = {}): Promise<void> 
   if (options.withPdf)
     deckArgs.push('--download', '--executable-path', await requireChromium())
   await run(bin('slidev'), deckArgs)
+  // Slidev's own PDF prints every slide; the handout leaves the comparison slides out
+  // (setup/preparser.ts) and checks itself: it replaces Slidev's under the same name.
+  if (options.withPdf)
+    await exportDeck({ output: `dist/deck/${EXPORT_NAME}.pdf` })
   await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
   precompress('dist/audience')
   writeFileSync(OUTLINE_FILE, JSON.stringify(deckOutline()))

@@ -1,0 +1,41 @@
+import type { SourceId } from './sources'
+
+/**
+ * The deck's process diagrams, drawn by components/StepFlow.vue (Mermaid could not be made
+ * to fit the slide, the deck's fonts and the type floor). Words are the talk's.
+ */
+export interface FlowStep {
+  title: string
+  detail: string
+  /** An icon of the deck's illustration set (Fluent Emoji, MIT). */
+  icon: string
+}
+
+export interface Flow {
+  steps: readonly FlowStep[]
+  /** A return arrow from the last step to the one at `to` (0-based), with its label. */
+  loop?: { to: number, label: string }
+  source?: SourceId
+}
+
+/** Callon's four moments of translation (Saint-Brieuc, 1986). */
+export const callonTranslation: Flow = {
+  steps: [
+    { title: 'Problématisation', detail: 'Les chercheurs se rendent indispensables : « les coquilles se fixent-elles ? »', icon: 'i-fluent-emoji-flat-magnifying-glass-tilted-left' },
+    { title: 'Intéressement', detail: 'Des dispositifs fixent les rôles des coquilles, des marins, des collègues', icon: 'i-fluent-emoji-flat-spiral-shell' },
+    { title: 'Enrôlement', detail: 'Les rôles sont définis et ajustés les uns aux autres', icon: 'i-fluent-emoji-flat-handshake' },
+    { title: 'Mobilisation', detail: 'Des porte-parole représentent leur groupe… ou le trahissent', icon: 'i-fluent-emoji-flat-megaphone' },
+  ],
+  source: 'callon-1986',
+}
+
+/** How Villejuif goes about it: learn by doing, in a loop. */
+export const adoptionMethod: Flow = {
+  steps: [
+    { title: 'Sensibiliser', detail: 'Données personnelles, environnement, art de la requête', icon: 'i-fluent-emoji-flat-light-bulb' },
+    { title: 'Tester ensemble', detail: 'Des temps collectifs de test', icon: 'i-fluent-emoji-flat-busts-in-silhouette' },
+    { title: 'Partager', detail: 'Les succès et les échecs', icon: 'i-fluent-emoji-flat-speech-balloon' },
+    { title: 'Structurer', detail: 'Une stratégie d\'usage', icon: 'i-fluent-emoji-flat-clipboard' },
+  ],
+  loop: { to: 1, label: 'on apprend en marchant' },
+}
