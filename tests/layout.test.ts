@@ -1,14 +1,17 @@
 // Every slide, in every click state, as the room sees it at 1920×1080: nothing outside the
 // frame, no icon without a size, no text over the footer, nothing the room must read under
-// 24 px, section titles on the centre axis. Walked with the arrow key, as a clicker does.
+// 24 px, section titles on the centre axis. Walked with the arrow key, as a clicker does,
+// after two rooms have voted: the result slides are checked full.
 import type { Browser } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import type { LayoutRules } from './helpers/layout-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cellIds, verdictIds } from '../data/matrix'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser, slideOf } from './helpers/browser'
 import { layoutProblems } from './helpers/layout-check'
+import { command, presenterHeaders, send, vote } from './helpers/test-server'
 
 const outline = deckOutline()
 const RULES: Omit<LayoutRules, 'slide'> = {
@@ -21,9 +24,38 @@ const RULES: Omit<LayoutRules, 'slide'> = {
 let server: ServerProcess
 let browser: Browser
 
+/** A room that has voted on every poll, with its results revealed. */
+async function roomThatVoted(url: string, votes: number): Promise<void> {
+  for (const poll of ['warmup', 'verdict', 'placement']) {
+    await command(url, poll, 'open')
+    await command(url, poll, 'reveal')
+  }
+  for (let i = 0; i < votes; i++) {
+    await vote(url, 'warmup', { option: (['often', 'sometimes', 'never'] as const)[i % 3] })
+    await vote(url, 'placement', { option: cellIds[i % cellIds.length] })
+    await vote(url, 'verdict', {
+      verdicts: Object.fromEntries(cellIds.map((c, j) => [c, verdictIds[(i + j) % 3]])),
+    })
+  }
+}
+
 beforeAll(async () => {
   server = await startServerProcess()
   browser = await launchBrowser()
+  // The result slides are drawn with figures in every cell, and compared with an earlier room.
+  const json = { 'content-type': 'application/json', ...presenterHeaders }
+  await send(server.url, '/api/sessions', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ title: 'Salle précédente', date: '2024-11-21' }),
+  })
+  await roomThatVoted(server.url, 12)
+  await send(server.url, '/api/sessions', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ title: 'Cette salle' }),
+  })
+  await roomThatVoted(server.url, 9)
 })
 
 afterAll(async () => {

@@ -66,10 +66,11 @@ describe('three rooms and a rehearsal', () => {
     await who.waitFor()
     expect(await who.textContent()).toMatch(/Ici\s*: 4 votant\(s\) · Avant\s*: 2 salle\(s\), 10 votant\(s\)\s*\(Grenoble 2024, Lyon 2025\)/)
     const cell = projector.getByTestId('compare-large.simple')
-    const text = (await cell.textContent())!.replace(/\s+/g, ' ')
-    // Here: 3 N, 1 Y of 4. Before: 8 Y, 2 O of 10. The rehearsal's 9 N are nowhere.
-    expect(text).toMatch(/Ici ?N 75 % ?O 0 % ?Y 25 %/)
-    expect(text).toMatch(/Avant ?N 0 % ?O 20 % ?Y 80 %/)
+    const row = async (side: string) => (await cell.locator(`[data-side="${side}"]`).textContent())!.replace(/\s+/g, ' ').trim()
+    // Columns N, O, Y. Here: 3 N, 1 Y of 4. Before: 8 Y, 2 O of 10. The rehearsal's 9 N are nowhere.
+    expect(await row('room')).toMatch(/^Ici ?75 % 0 % 25 %$/)
+    expect(await row('others')).toMatch(/^Avant ?0 % 20 % 80 %$/)
+    const text = (await cell.textContent())!
     expect(text).toContain('+75 points de « Pas encore »')
     expect(await projector.getByTestId('standout').count()).toBe(1)
     await projector.close()

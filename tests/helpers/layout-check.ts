@@ -40,7 +40,7 @@ export function layoutProblems(rules: LayoutRules): string[] {
   const rectOf = (el: Element) => el.getBoundingClientRect()
   // Text the room reads: elements holding text of their own (screen-reader-only text is 1 px).
   const texts = all.filter(el => [...el.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')
-    && rectOf(el).width > 1 && rectOf(el).height > 1)
+    && rectOf(el).width > 3 && rectOf(el).height > 3)
 
   // 1. Nothing outside the frame (the outermost offender only).
   const outside = new Set<Element>()
