@@ -1,11 +1,23 @@
+/// <reference types="@slidev/types" />
 import process from 'node:process'
 import { defineConfig } from 'vite'
+import { frenchText } from './scripts/lib/french-vue.ts'
 import { palettePlugin } from './scripts/lib/palette-plugin.ts'
 import { resultsSnapshotPlugin } from './scripts/lib/results-plugin.ts'
 
 // Merged by Slidev into its own config. The API lives in the vote server: in
 // `npm run dev` Slidev's dev server forwards /api to it.
 export default defineConfig({
+  slidev: {
+    // French typography on every static text of the slides and components (data/french.ts).
+    vue: {
+      template: {
+        compilerOptions: {
+          nodeTransforms: [frenchText],
+        },
+      },
+    },
+  },
   plugins: [
     palettePlugin(),
     resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE),

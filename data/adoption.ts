@@ -1,4 +1,5 @@
 import type { SourceId } from './sources'
+import { typeset } from './french'
 
 export interface Statistic {
   id: string
@@ -23,7 +24,7 @@ function stats<const T extends Record<string, Omit<Statistic, 'id'>>>(defs: T): 
   return Object.fromEntries(Object.entries(defs).map(([id, s]) => [id, { id, ...s }])) as { [K in keyof T]: Statistic }
 }
 
-export const adoption = stats({
+const adoptionSource = stats({
   chatgptUsers: {
     value: 100,
     unit: ' millions',
@@ -115,7 +116,7 @@ export interface ProductivityStudy {
 }
 
 /** The evidence behind « les gains vont d'abord aux moins qualifiés ». */
-export const productivityStudies: readonly ProductivityStudy[] = [
+const productivityStudiesSource: readonly ProductivityStudy[] = [
   {
     id: 'support',
     title: 'Service client : dossiers résolus par heure',
@@ -142,3 +143,7 @@ export const productivityStudies: readonly ProductivityStudy[] = [
     note: 'Les écarts entre rédacteurs se réduisent : les moins bons gagnent le plus.',
   },
 ]
+
+// French typography on every text above (data/french.ts).
+export const adoption = typeset(adoptionSource)
+export const productivityStudies: readonly ProductivityStudy[] = typeset(productivityStudiesSource)

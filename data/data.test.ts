@@ -116,7 +116,7 @@ describe('polls, timeline and documents', () => {
   })
 
   it('has both job descriptions with their titles', () => {
-    expect(jobDescriptions.healthCentreReception.title).toMatch(/Secrétaire d'accueil/)
+    expect(jobDescriptions.healthCentreReception.title).toMatch(/Secrétaire d’accueil/)
     expect(jobDescriptions.unifiedDeskManager.title).toMatch(/guichet unifié/)
   })
 })

@@ -1,4 +1,5 @@
 import type { SourceId } from './sources'
+import { typeset } from './french'
 
 /**
  * The deck's process diagrams, drawn by components/StepFlow.vue (Mermaid could not be made
@@ -19,7 +20,7 @@ export interface Flow {
 }
 
 /** Callon's four moments of translation (Saint-Brieuc, 1986). */
-export const callonTranslation: Flow = {
+const callonTranslationSource: Flow = {
   steps: [
     { title: 'Problématisation', detail: 'Les chercheurs se rendent indispensables : « les coquilles se fixent-elles ? »', icon: 'i-fluent-emoji-flat-magnifying-glass-tilted-left' },
     { title: 'Intéressement', detail: 'Des dispositifs fixent les rôles des coquilles, des marins, des collègues', icon: 'i-fluent-emoji-flat-spiral-shell' },
@@ -30,7 +31,7 @@ export const callonTranslation: Flow = {
 }
 
 /** How Villejuif goes about it: learn by doing, in a loop. */
-export const adoptionMethod: Flow = {
+const adoptionMethodSource: Flow = {
   steps: [
     { title: 'Sensibiliser', detail: 'Données personnelles, environnement, art de la requête', icon: 'i-fluent-emoji-flat-light-bulb' },
     { title: 'Tester ensemble', detail: 'Des temps collectifs de test', icon: 'i-fluent-emoji-flat-busts-in-silhouette' },
@@ -39,3 +40,7 @@ export const adoptionMethod: Flow = {
   ],
   loop: { to: 1, label: 'on apprend en marchant' },
 }
+
+// French typography on every text above (data/french.ts).
+export const callonTranslation: Flow = typeset(callonTranslationSource)
+export const adoptionMethod: Flow = typeset(adoptionMethodSource)

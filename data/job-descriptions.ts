@@ -1,3 +1,4 @@
+import { typeset } from './french'
 /**
  * The two Villejuif job descriptions shown in the talk, as structured documents
  * so that the slide can render them as paper and the PDF keeps their text.
@@ -22,7 +23,7 @@ export interface JobDescription {
   footer?: string
 }
 
-export const jobDescriptions = {
+const jobDescriptionsSource = {
   healthCentreReception: {
     id: 'healthCentreReception',
     employer: 'Ville de Villejuif',
@@ -91,3 +92,6 @@ export const jobDescriptions = {
 } as const satisfies Record<string, JobDescription>
 
 export type JobDescriptionId = keyof typeof jobDescriptions
+
+// French typography on every text above (data/french.ts).
+export const jobDescriptions = typeset(jobDescriptionsSource)

@@ -1,16 +1,17 @@
 import type { SourceId } from './sources'
+import { typeset } from './french'
 
 /**
  * The readiness grid of the talk: how much data the project has (rows) against
  * what kind of data it handles (columns). The ids are stable: ballots refer to them.
  */
-export const matrixRows = [
+const matrixRowsSource = [
   { id: 'none', label: 'Pas de jeu de données' },
   { id: 'moderate', label: 'Jeu de données modéré' },
   { id: 'large', label: 'Large jeu de données' },
 ] as const
 
-export const matrixColumns = [
+const matrixColumnsSource = [
   { id: 'distinct', label: 'Données distinctes les unes des autres', hint: 'cas uniques' },
   { id: 'elaborate', label: 'Données standardisées et élaborées', hint: 'réponses qualitatives' },
   { id: 'simple', label: 'Données standardisées et simples', hint: 'quantitatif' },
@@ -20,14 +21,14 @@ export type RowId = typeof matrixRows[number]['id']
 export type ColumnId = typeof matrixColumns[number]['id']
 export type CellId = `${RowId}.${ColumnId}`
 
-export const verdicts = {
+const verdictsSource = {
   N: { letter: 'N', label: 'Pas encore efficace', short: 'Pas encore', icon: 'i-carbon-close-outline', color: '#B42318' },
   O: { letter: 'O', label: 'Expérimentation à accompagner', short: 'À expérimenter', icon: 'i-carbon-chemistry', color: '#B54708' },
   Y: { letter: 'Y', label: 'Déploiement à envisager', short: 'À déployer', icon: 'i-carbon-checkmark-outline', color: '#067647' },
 } as const
 
 export type Verdict = keyof typeof verdicts
-export const verdictIds = Object.keys(verdicts) as Verdict[]
+export const verdictIds = Object.keys(verdictsSource) as Verdict[]
 
 export interface MatrixCell {
   id: CellId
@@ -41,10 +42,10 @@ export interface MatrixCell {
   sources?: readonly SourceId[]
 }
 
-export const matrixTitle = 'Une première grille de l\'usage de l\'IA générative dans vos projets'
+const matrixTitleSource = 'Une première grille de l\'usage de l\'IA générative dans vos projets'
 export const matrixSource: SourceId = 'krief-2024'
 
-export const matrixCells: readonly MatrixCell[] = [
+const matrixCellsSource: readonly MatrixCell[] = [
   {
     id: 'none.distinct',
     row: 'none',
@@ -125,7 +126,14 @@ export const matrixCells: readonly MatrixCell[] = [
   },
 ]
 
-export const cellIds = matrixCells.map(c => c.id)
+export const cellIds = matrixCellsSource.map(c => c.id)
+
+// French typography on every text above (data/french.ts).
+export const matrixRows = typeset(matrixRowsSource)
+export const matrixColumns = typeset(matrixColumnsSource)
+export const verdicts = typeset(verdictsSource)
+export const matrixTitle = typeset(matrixTitleSource)
+export const matrixCells: readonly MatrixCell[] = typeset(matrixCellsSource)
 
 export function cellById(id: CellId): MatrixCell {
   const cell = matrixCells.find(c => c.id === id)

@@ -1,4 +1,5 @@
 import type { CellId } from './matrix.ts'
+import { typeset } from './french'
 import { cellIds, cellLabel } from './matrix.ts'
 
 /**
@@ -31,7 +32,7 @@ export interface VerdictPoll extends PollBase {
 
 export type PollDefinition = ChoicePoll | VerdictPoll
 
-export const polls = [
+const pollsSource = [
   {
     id: 'warmup',
     kind: 'choice',
@@ -67,7 +68,10 @@ export const polls = [
 
 export type PollId = typeof polls[number]['id']
 
-export const pollIds = polls.map(p => p.id) as PollId[]
+export const pollIds = pollsSource.map(p => p.id) as PollId[]
+
+// French typography on every text above (data/french.ts).
+export const polls = typeset(pollsSource)
 
 export function pollById(id: string): PollDefinition | undefined {
   return (polls as readonly PollDefinition[]).find(p => p.id === id)

@@ -1,3 +1,4 @@
+import { typeset } from './french'
 /**
  * Every reference the deck cites. Slides and other data files point here by id,
  * and `data.test.ts` checks that each id is known and each source is cited.
@@ -17,7 +18,7 @@ export interface Source {
   via?: string
 }
 
-export const sources = {
+const sourcesSource = {
   'moore-2024': {
     short: 'a16z (Moore), 2024',
     author: 'Olivia Moore (Andreessen Horowitz)',
@@ -176,3 +177,6 @@ export const sources = {
 } as const satisfies Record<string, Source>
 
 export type SourceId = keyof typeof sources
+
+// French typography on every text above (data/french.ts).
+export const sources = typeset(sourcesSource)

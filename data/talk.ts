@@ -1,5 +1,6 @@
+import { typeset } from './french'
 /** Who, where and when: shown on the title slide, the footer and the handout. */
-export const talk = {
+const talkSource = {
   title: 'Une idée intelligente ou artificielle : quand mobiliser l\'IA pour mener ses projets ?',
   event: 'Ateliers | Grenoble 2024',
   atelier: {
@@ -13,7 +14,7 @@ export const talk = {
 } as const
 
 /** The icebreaker: the speaker's request and the assistant's answer, as in the talk. */
-export const icebreaker = [
+const icebreakerSource = [
   {
     from: 'user',
     author: 'Steve Krief',
@@ -31,3 +32,7 @@ export interface ChatMessage {
   author: string
   text: string
 }
+
+// French typography on every text above (data/french.ts).
+export const talk = typeset(talkSource)
+export const icebreaker = typeset(icebreakerSource)

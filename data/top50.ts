@@ -1,7 +1,8 @@
 import type { SourceId } from './sources'
+import { typeset } from './french'
 
 /** Functional families used to colour and label the Top-50 (ours, not a16z's legend). */
-export const categories = {
+const categoriesSource = {
   assistant: { label: 'Assistant et recherche', short: 'Assistant', icon: 'i-carbon-chat', color: '#0072B2' },
   companion: { label: 'Compagnon et jeu de rôle', short: 'Compagnon', icon: 'i-carbon-user-favorite', color: '#CC79A7' },
   image: { label: 'Création d\'images', short: 'Image', icon: 'i-carbon-image', color: '#E69F00' },
@@ -35,8 +36,8 @@ export interface Product {
 }
 
 export const top50Source: SourceId = 'moore-2024'
-export const top50Title = 'Top 50 des produits web d\'IA générative, par visites mensuelles uniques'
-export const top50Date = 'août 2024'
+const top50TitleSource = 'Top 50 des produits web d\'IA générative, par visites mensuelles uniques'
+const top50DateSource = 'août 2024'
 
 export const top50: readonly Product[] = [
   { rank: 1, name: 'ChatGPT', domain: 'chatgpt.com', category: 'assistant', detail: 'assistant généraliste' },
@@ -90,3 +91,8 @@ export const top50: readonly Product[] = [
   { rank: 49, name: 'NightCafe', domain: 'nightcafe.studio', category: 'image', detail: 'génération d\'images' },
   { rank: 50, name: 'AI Novelist', domain: 'ai-novel.com', category: 'writing', detail: 'écriture de fiction', uncertainDomain: true },
 ]
+
+// French typography on every text above (data/french.ts).
+export const categories = typeset(categoriesSource)
+export const top50Title = typeset(top50TitleSource)
+export const top50Date = typeset(top50DateSource)

@@ -187,7 +187,7 @@ describe('vote server over HTTP', () => {
     const p = await newPhone(server.target)
     await vote(server.target, 'warmup', { option: 'often' }, p)
     const csv = await (await send(server.target, '/api/results.csv', { headers: presenterHeaders })).text()
-    expect(csv).toContain('warmup,Utilisez-vous déjà l\'IA générative dans votre travail ?,often,"Oui, chaque semaine",,1,1,open')
+    expect(csv).toContain('warmup,Utilisez-vous déjà l’IA générative dans votre travail\u202F?,often,"Oui, chaque semaine",,1,1,open')
     expect(csv).not.toContain(p.id)
     expect(JSON.stringify(await results(server.target))).not.toContain(p.id)
   })

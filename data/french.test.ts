@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { frenchTypography, typeset } from './french'
+
+describe('frenchTypography', () => {
+  it('curls apostrophes and puts the right no-break spaces around French punctuation', () => {
+    expect(frenchTypography('L\'IA : pourquoi ? « Vite » ; 13 % !')).toBe('L\u2019IA\u00A0: pourquoi\u202F? «\u202FVite\u202F»\u202F; 13\u202F%\u202F!')
+  })
+
+  it('adds the space inside « » when there is none, and is idempotent', () => {
+    const once = frenchTypography('«Vite»')
+    expect(once).toBe('«\u202FVite\u202F»')
+    expect(frenchTypography(once)).toBe(once)
+  })
+
+  it('leaves times, addresses and Vue expressions alone', () => {
+    expect(frenchTypography('à 14:05, voir https://example.org/a?b=1 et {{ talk.title ?? \'x\' }}')).toBe('à 14:05, voir https://example.org/a?b=1 et {{ talk.title ?? \'x\' }}')
+  })
+})
+
+describe('typeset', () => {
+  it('retypes text fields and never identifiers', () => {
+    expect(typeset({ id: 'a\'b', label: 'l\'agent', icon: 'i-x', nested: [{ title: 'Quoi ?' }] })).toEqual({ id: 'a\'b', label: 'l\u2019agent', icon: 'i-x', nested: [{ title: 'Quoi\u202F?' }] })
+  })
+})

@@ -1,0 +1,22 @@
+import type { NodeTransform } from '@vue/compiler-core'
+import { frenchTypography } from '../../data/french.ts'
+
+/** Vue's NodeTypes.TEXT: static text between tags (interpolations are other nodes). */
+const TEXT = 2
+const VERBATIM = new Set([
+  'code',
+  'pre',
+  'script',
+  'style',
+  'kbd',
+])
+
+/**
+ * A Vue template compiler step that applies French typography to every static text of
+ * the deck: the slides (Slidev compiles slides.md to Vue templates) and the components.
+ */
+export const frenchText: NodeTransform = (node, context) => {
+  const parent = context.parent as { tag?: string } | null
+  if (node.type === TEXT && !VERBATIM.has(parent?.tag ?? ''))
+    node.content = frenchTypography(node.content)
+}
