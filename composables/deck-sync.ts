@@ -1,7 +1,9 @@
 import type { SyncMethod } from '@slidev/client'
 
-/** Slidev's navigation channel (slide, click, timer): the only one the deck shares. */
+/** Slidev's navigation channel (slide, click, timer), and the deck's own shared state. */
 const NAV_CHANNEL = / - shared$/
+/** The matrix cell the presenter has opened, so that the projection opens it too. */
+export const MATRIX_CHANNEL = 'atelier-matrix'
 const LOCAL_CHANNEL = 'atelier-nav'
 /** How long a freshly loaded page takes to record its own first slide. */
 const SETTLE_MS = 400
@@ -64,7 +66,7 @@ export function createDeckSync(options: DeckSyncOptions) {
 
   const method: SyncMethod = {
     init(channelKey, onUpdate) {
-      if (!NAV_CHANNEL.test(channelKey))
+      if (!NAV_CHANNEL.test(channelKey) && channelKey !== MATRIX_CHANNEL)
         return undefined
       const receive = onUpdate as (state: Record<string, unknown>) => void
       receivers.set(channelKey, receive)

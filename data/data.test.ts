@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { deckOutline } from '../scripts/lib/deck-outline'
 import { adoption, productivityStudies } from './adoption'
+import { agenda, budgetLine, schedule, talkMinutes } from './agenda'
 import { jobDescriptions } from './job-descriptions'
 import { cellIds, matrixCells, matrixColumns, matrixRows, verdicts } from './matrix'
 import { polls } from './polls'
@@ -118,5 +120,25 @@ describe('polls, timeline and documents', () => {
   it('has both job descriptions with their titles', () => {
     expect(jobDescriptions.healthCentreReception.title).toMatch(/Secrétaire d’accueil/)
     expect(jobDescriptions.unifiedDeskManager.title).toMatch(/guichet unifié/)
+  })
+})
+
+describe('the agenda', () => {
+  it('adds up to the planned length of the talk, and each slide that opens a part names a known one', () => {
+    expect(agenda.reduce((sum, p) => sum + p.minutes, 0)).toBe(talkMinutes)
+    const opened = deckOutline().map(s => s.part).filter(Boolean)
+    expect(opened).toEqual(agenda.map(p => p.id))
+    expect(deckOutline()[0]!.part).toBe('ouverture')
+  })
+
+  it('says each part\'s budget and clock time', () => {
+    const [, second] = schedule()
+    expect(second).toMatchObject({ id: 'explosion', from: 5, to: 11 })
+    expect(budgetLine(second!)).toBe('⏱ 1 · L’explosion — 6 min, de la 5e à la 11e minute sur 45')
+  })
+
+  it('gives every poll its cue for the speaker', () => {
+    for (const poll of polls)
+      expect(poll.cue, poll.id).toMatch(/ouvrez/i)
   })
 })

@@ -18,6 +18,8 @@ interface PollBase {
   title: string
   /** False for a blind poll: the room sees its results only when the speaker reveals them. */
   resultsVisibleByDefault: boolean
+  /** When to open, reveal and close it: added to the notes of the slide that runs it. */
+  cue: string
 }
 
 export interface ChoicePoll extends PollBase {
@@ -38,6 +40,7 @@ const pollsSource = [
     kind: 'choice',
     title: 'Échauffement',
     resultsVisibleByDefault: true,
+    cue: 'Ouvrez le vote en arrivant sur la diapositive ; laissez 45 secondes (les résultats s\'affichent en direct), commentez, puis « Clore le vote » avant de passer à la suite.',
     question: 'Utilisez-vous déjà l\'IA générative dans votre travail ?',
     options: [
       { id: 'often', label: 'Oui, chaque semaine' },
@@ -50,6 +53,7 @@ const pollsSource = [
     kind: 'choice',
     title: 'Votre projet',
     resultsVisibleByDefault: true,
+    cue: 'Ouvrez le vote, laissez une minute, commentez la carte qui se remplit, puis « Clore le vote ». Diapositive suivante : la comparaison avec les salles précédentes, s\'il y en a.',
     question: 'Où se situe votre projet ?',
     options: cellIds.map(id => ({
       id,
@@ -61,6 +65,7 @@ const pollsSource = [
     kind: 'verdict',
     title: 'Votre verdict',
     resultsVisibleByDefault: false,
+    cue: 'Vote à l\'aveugle : ouvrez-le, laissez deux minutes (le nombre de participants monte, pas les résultats), « Clore le vote », puis « Révéler ». Diapositive suivante : la comparaison avec les salles précédentes, s\'il y en a.',
     question: 'Pour chaque case de la grille : l\'IA générative est-elle prête ?',
     cells: cellIds,
   },

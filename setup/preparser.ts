@@ -1,18 +1,51 @@
 import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
+import { budgetLine, schedule } from '../data/agenda'
+import { pollById } from '../data/polls'
+
+const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
 
 /**
- * In a PDF, the comparison slides (`comparison: true`) are printed only when asked for
- * (`npm run export -- --session ID --compare`, which sets ATELIER_COMPARE): a hidden slide
- * leaves no page and no gap in the page numbers. The live deck always has them.
+ * Two steps on the slides as Slidev reads them:
+ * - the notes: each slide's notes start with its part's time budget (data/agenda.ts), and a
+ *   poll slide's end with when to open, reveal and close it (data/polls.ts);
+ * - the PDF: the comparison slides (`comparison: true`) are printed only when asked for
+ *   (`npm run export -- --session ID --compare`, which sets ATELIER_COMPARE). A hidden
+ *   slide leaves no page and no gap in the page numbers; the live deck always has them.
  */
-export default definePreparserSetup(({ mode }) => [
-  {
-    name: 'atelier:comparison-in-print',
-    async transformSlide(content, frontmatter) {
-      if (mode === 'export' && frontmatter.comparison === true && process.env.ATELIER_COMPARE !== '1')
-        frontmatter.hide = true
-      return content
+export default definePreparserSetup(({ mode }) => {
+  const parts = new Map(schedule().map(p => [p.id, p]))
+  // Slidev calls transformSlide then transformNote for each slide, in order.
+  let part: ReturnType<typeof schedule>[number] | undefined
+  let poll: string | undefined
+  return [
+    {
+      name: 'atelier:notes-and-print',
+      async transformRawLines() {
+        part = undefined
+      },
+      async transformSlide(content, frontmatter) {
+        if (typeof frontmatter.part === 'string')
+          part = parts.get(frontmatter.part)
+        poll = POLL.exec(content)?.[1]
+        if (mode === 'export' && frontmatter.comparison === true && process.env.ATELIER_COMPARE !== '1')
+          frontmatter.hide = true
+        return content
+      },
+      async transformNote(note) {
+        const cue = poll
+          ? pollById(poll)?.cue
+          : undefined
+        return [
+          part
+            ? `**${budgetLine(part)}**`
+            : '',
+          note ?? '',
+          cue
+            ? `**Vote : ${cue}**`
+            : '',
+        ].filter(Boolean).join('\n\n')
+      },
     },
-  },
-])
+  ]
+})

@@ -6,12 +6,12 @@ import type { Browser } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import type { LayoutRules } from './helpers/layout-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cellIds, verdictIds } from '../data/matrix'
+import { cellIds, matrixCells, verdictIds } from '../data/matrix'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, slideOf } from './helpers/browser'
+import { launchBrowser, signIn, slideOf } from './helpers/browser'
 import { layoutProblems } from './helpers/layout-check'
-import { command, presenterHeaders, send, vote } from './helpers/test-server'
+import { command, presenterHeaders, send, TEST_TOKEN, vote } from './helpers/test-server'
 
 const outline = deckOutline()
 const RULES: Omit<LayoutRules, 'slide'> = {
@@ -87,4 +87,30 @@ describe('the projected deck\'s layout', () => {
     expect(problems).toEqual([])
     await page.close()
   }, 300_000)
+
+  it('opens the presenter\'s matrix cell on the projection too, over the grid and inside the frame', async () => {
+    const no = outline.find(s => s.alias === 'grille')!.no
+    const speaker = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      reducedMotion: 'reduce',
+    })
+    await signIn(speaker, server.url, TEST_TOKEN)
+    await speaker.goto(`${server.url}/presenter/${no}`, { waitUntil: 'networkidle' })
+    // The projector: another browser profile, as a room PC would be.
+    const room = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    })
+    const projector = await room.newPage()
+    await projector.goto(`${server.url}/${no}`, { waitUntil: 'networkidle' })
+    const problems: string[] = []
+    for (const cell of matrixCells.filter(c => c.column === 'simple')) {
+      await speaker.locator(`.slidev-page-${no} [data-cell="${cell.id}"]:visible`).first().click()
+      await expect.poll(() => projector.locator(`.slidev-page-${no} [data-testid="matrix-detail"]`).textContent()).toContain(cell.rationale.slice(0, 30))
+      problems.push(...(await projector.evaluate(layoutProblems, { ...RULES, slide: no })).map(p => `${cell.id} open: ${p}`))
+    }
+    expect(problems).toEqual([])
+    await room.close()
+    await speaker.close()
+  })
 })

@@ -10,6 +10,8 @@ export interface SlideOutline {
   poll?: string
   /** This room against the earlier ones: printed only with `--compare`. */
   comparison?: boolean
+  /** The part of the talk this slide opens (data/agenda.ts). */
+  part?: string
 }
 
 const HEADING = /^#\s+(\S.*)$/m
@@ -27,6 +29,9 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
     poll: POLL.exec(s.content)?.[1],
     ...(s.frontmatter.comparison === true
       ? { comparison: true }
+      : {}),
+    ...(typeof s.frontmatter.part === 'string'
+      ? { part: s.frontmatter.part }
       : {}),
   }))
 }
