@@ -1,6 +1,5 @@
 import { defineConfig } from 'unocss'
 import { adoptionMethod, callonTranslation } from './data/flows'
-import { verdicts } from './data/matrix'
 import { timeline } from './data/timeline'
 import { categories } from './data/top50'
 
@@ -8,7 +7,6 @@ import { categories } from './data/top50'
 export default defineConfig({
   safelist: [
     ...Object.values(categories).map(c => c.icon),
-    ...Object.values(verdicts).map(v => v.icon),
     ...timeline.map(m => m.icon),
     ...[callonTranslation, adoptionMethod].flatMap(f => f.steps.map(s => s.icon)),
   ],

@@ -1,4 +1,9 @@
-/** Tiny element builder: text goes through textContent, never innerHTML. */
+import { frenchTypography } from '../data/french'
+
+/**
+ * Tiny element builder: text goes through textContent, never innerHTML, and gets the
+ * deck's French typography (data/french.ts).
+ */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | boolean> = {},
@@ -13,7 +18,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       : value)
   }
   for (const child of children) {
-    if (child !== null && child !== undefined)
+    if (typeof child === 'string')
+      el.append(frenchTypography(child))
+    else if (child !== null && child !== undefined)
       el.append(child)
   }
   return el

@@ -4,8 +4,6 @@ import type { Choice } from '../poll/types'
 import { cellById, matrixColumns, matrixRows, verdictIds, verdicts } from '../data/matrix'
 import { h } from './dom'
 
-const SYMBOLS: Record<Verdict, string> = { N: '✕', O: '◐', Y: '✓' }
-
 function optionLabel(poll: ChoicePoll, optionId: string, fallback: string): Node {
   if (poll.id !== 'placement')
     return h('span', { class: 'option__text' }, fallback)
@@ -32,7 +30,8 @@ function verdictFields(poll: VerdictPoll): HTMLElement {
     const row = matrixRows.find(r => r.id === cell.row)!.label
     const column = matrixColumns.find(c => c.id === cell.column)!.label
     return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
-      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${SYMBOLS[v]}`), h('span', { 'class': 'verdict__label', 'aria-hidden': 'true' }, verdicts[v].short), h('span', { class: 'sr-only' }, verdicts[v].label)),
+      // The same letter, symbol and words as the slide's legend; the visible words are the accessible name (WCAG 2.5.3).
+      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${verdicts[v].symbol}`), h('span', { class: 'verdict__label' }, verdicts[v].label)),
     ), h('label', { class: 'verdict verdict--none' }, h('input', {
       type: 'radio',
       name: id,

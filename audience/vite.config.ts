@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { frenchHtmlPlugin } from '../scripts/lib/french-html.ts'
 import { palettePlugin } from '../scripts/lib/palette-plugin.ts'
 
 // The phone page: a small separate entry, not the Slidev bundle.
@@ -8,6 +9,7 @@ export default defineConfig({
   base: '/vote/',
   plugins: [
     palettePlugin(),
+    frenchHtmlPlugin(),
   ],
   publicDir: false,
   build: {

@@ -21,10 +21,11 @@ export type RowId = typeof matrixRows[number]['id']
 export type ColumnId = typeof matrixColumns[number]['id']
 export type CellId = `${RowId}.${ColumnId}`
 
+/** Letter, symbol and words: the same on the slides and the phones, never the colour alone. */
 const verdictsSource = {
-  N: { letter: 'N', label: 'Pas encore efficace', short: 'Pas encore', icon: 'i-carbon-close-outline', color: '#B42318' },
-  O: { letter: 'O', label: 'Expérimentation à accompagner', short: 'À expérimenter', icon: 'i-carbon-chemistry', color: '#B54708' },
-  Y: { letter: 'Y', label: 'Déploiement à envisager', short: 'À déployer', icon: 'i-carbon-checkmark-outline', color: '#067647' },
+  N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#B42318' },
+  O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#B54708' },
+  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À déployer', color: '#067647' },
 } as const
 
 export type Verdict = keyof typeof verdicts

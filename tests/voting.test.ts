@@ -80,7 +80,7 @@ describe('live voting from phones', () => {
     const phones = []
     for (let i = 0; i < PHONES; i++) {
       const p = await phone()
-      await p.page.getByRole('heading', { name: /l'IA générative est-elle prête/ }).waitFor()
+      await p.page.getByRole('heading', { name: /l’IA générative est-elle prête/ }).waitFor()
       const cells = [cellIds[i % 9]!, cellIds[(i * 4 + 1) % 9]!]
       for (const cell of new Set(cells)) {
         const verdict = verdictIds[(i + cell.length) % 3]!
@@ -188,7 +188,7 @@ describe('live voting from phones', () => {
     await speaker.locator('[data-action="close"]:visible').first().click()
     // The other two forms: the verdict grid and the warm-up question.
     for (const [poll, heading] of [
-      ['verdict', /l'IA générative est-elle prête/],
+      ['verdict', /l’IA générative est-elle prête/],
       ['warmup', /Utilisez-vous déjà/],
     ] as const) {
       await fetch(`${server.url}/api/presenter/polls/${poll}/open`, {
