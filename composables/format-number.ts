@@ -2,3 +2,10 @@
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat('fr-FR').format(value)
 }
+
+/** « agents territoriaux · 2021 », without saying the year twice when the population names it already. */
+export function populationLine(population: string, year: number): string {
+  return population.includes(String(year))
+    ? population
+    : `${population} · ${year}`
+}
