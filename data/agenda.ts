@@ -1,4 +1,4 @@
-import { typeset } from './french'
+import { frenchTypography, typeset } from './french'
 
 /**
  * The talk's parts and the time each may take, shown at the top of every slide's notes
@@ -40,7 +40,7 @@ export function schedule(parts: readonly AgendaPart[] = agenda): (AgendaPart & {
   })
 }
 
-/** The line the presenter reads above a slide's notes: « ⏱ 2 · Le travail — 8 min, de 11 à 19 min ». */
+/** The line the presenter reads above a slide's notes: « Temps : 2 · Le travail — 8 min, de la 11e à la 19e minute sur 45 ». */
 export function budgetLine(part: AgendaPart & { from: number, to: number }): string {
-  return `⏱ ${part.title} — ${part.minutes} min, de la ${part.from}e à la ${part.to}e minute sur ${talkMinutes}`
+  return frenchTypography(`Temps : ${part.title} — ${part.minutes} min, de la ${part.from}e à la ${part.to}e minute sur ${talkMinutes}`)
 }

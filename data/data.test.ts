@@ -134,7 +134,7 @@ describe('the agenda', () => {
   it('says each part\'s budget and clock time', () => {
     const [, second] = schedule()
     expect(second).toMatchObject({ id: 'explosion', from: 5, to: 11 })
-    expect(budgetLine(second!)).toBe('⏱ 1 · L’explosion — 6 min, de la 5e à la 11e minute sur 45')
+    expect(budgetLine(second!)).toBe('Temps\u00A0: 1 · L’explosion — 6 min, de la 5e à la 11e minute sur 45')
   })
 
   it('gives every poll its cue for the speaker', () => {

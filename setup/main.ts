@@ -11,6 +11,24 @@ import { deckSync, useLiveResults } from '../composables/useLiveResults'
 export default defineAppSetup(() => {
   disableBuiltinSync()
   addSyncMethod(deckSync.method)
-  if (typeof window !== 'undefined')
+  if (typeof window !== 'undefined') {
+    roomForNotes(window)
     useLiveResults()
+  }
 })
+
+/** Slidev's presenter view keeps the notes' row height here (its own default is 280 px). */
+const NOTES_ROW_KEY = 'slidev-presenter-notes-row-size'
+
+/**
+ * On a laptop screen (1366×768), Slidev's default gives the notes a third of the height and
+ * the next slide the rest: the notes of a normal slide would need scrolling. Until the
+ * speaker drags the divider, the notes get three fifths of the height.
+ */
+function roomForNotes(win: Window): void {
+  try {
+    if (win.localStorage.getItem(NOTES_ROW_KEY) === null)
+      win.localStorage.setItem(NOTES_ROW_KEY, String(Math.round(win.innerHeight * 0.6)))
+  }
+  catch {}
+}
