@@ -4,8 +4,8 @@ export function formatNumber(value: number): string {
 }
 
 /** « agents territoriaux · 2021 », without saying the year twice when the population names it already. */
-export function populationLine(population: string, year: number): string {
-  return population.includes(String(year))
+export function populationLine(population: string, year: number | undefined): string {
+  return year === undefined || population.includes(String(year))
     ? population
     : `${population} · ${year}`
 }

@@ -9,7 +9,8 @@ export interface Statistic {
   label: string
   /** Who was counted. */
   population: string
-  year: number
+  /** Absent when the source gives none: the talk says « en 1 an » for 30 → 120, not which years. */
+  year?: number
   sources: readonly SourceId[]
   /**
    * Set when the figure could not be verified: the slide then says whose figure it is
@@ -75,7 +76,6 @@ const adoptionSource = stats({
     unit: '',
     label: 'candidatures environ, avant',
     population: 'poste de chargé·e de recrutement, Ville de Villejuif',
-    year: 2023,
     sources: ['villejuif-drh-2024'],
   },
   candidatesAfter: {
@@ -83,7 +83,6 @@ const adoptionSource = stats({
     unit: '',
     label: 'candidatures et plus, un an après',
     population: 'poste de chargé·e de recrutement, Ville de Villejuif',
-    year: 2024,
     sources: ['villejuif-drh-2024'],
   },
   participatoryProposals: {

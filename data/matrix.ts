@@ -38,13 +38,18 @@ export interface MatrixCell {
   /** The speaker's verdict. */
   verdict: Verdict
   examples: readonly string[]
-  /** One line on why this verdict. */
+  /**
+   * One line on why this verdict. Added by this deck, not said in the talk: the slide
+   * shows it as a proposal, under `rationaleLabel`.
+   */
   rationale: string
   sources?: readonly SourceId[]
 }
 
 const matrixTitleSource = 'Une première grille de l\'usage de l\'IA générative dans vos projets'
 export const matrixSource: SourceId = 'krief-2024'
+/** The talk gives each cell's verdict and examples; the reasoning under a cell is this deck's proposal. */
+export const rationaleLabel = typeset('Piste de lecture proposée par ce support (absente de l\'atelier d\'origine)')
 
 const matrixCellsSource: readonly MatrixCell[] = [
   {
