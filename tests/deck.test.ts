@@ -143,11 +143,19 @@ describe('the built deck, served by the vote server', () => {
   })
 
   it('never shows poll controls on the projected slide', async () => {
-    const { page } = await watchedPage()
     const no = slideNo('verdict', outline)
+    // The projection follows the presenter view: the speaker is on the poll slide too.
+    const speaker = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+    })
+    await signIn(speaker, server.url, TEST_TOKEN)
+    await speaker.goto(`${server.url}/presenter/${no}`, { waitUntil: 'networkidle' })
+    await speaker.locator('[data-testid="poll-controls"]:visible').first().waitFor()
+    const { page } = await watchedPage()
     await page.goto(`${server.url}/verdict`, { waitUntil: 'networkidle' })
     await page.locator(`.slidev-page-${no} [data-testid="poll-live"]`).waitFor()
     await expect(page.locator('[data-testid="poll-controls"]').count()).resolves.toBe(0)
     await page.close()
+    await speaker.close()
   })
 })
