@@ -88,6 +88,9 @@ describe('the built deck, served by the vote server', () => {
     await expect(slide.locator('.product').count()).resolves.toBe(50)
     await page.keyboard.press('ArrowRight')
     await expect(slide.locator('[data-testid="top50-summary"]').textContent()).resolves.toMatch(/\d+ produits sur 50/)
+    // A lit row is tinted with its category's colour, not left white.
+    const lit = await slide.locator('.product--on').first().evaluate(el => getComputedStyle(el).backgroundColor)
+    expect(lit).not.toBe('rgb(255, 255, 255)')
     await page.close()
   })
 
