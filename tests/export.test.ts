@@ -66,6 +66,8 @@ describe('the PDF handout', () => {
     expect(text).not.toContain('Vote hors ligne')
     expect(text).not.toContain('Résultats de la salle')
     expect(text).not.toContain('Votez sur')
+    // The join slide says what its QR code was for, instead of an empty page.
+    expect(text).toContain('ce code menait à la page de vote')
   })
 
   it('has no blank page', () => {
