@@ -67,7 +67,7 @@ describe('the PDF handout', () => {
     expect(text).not.toContain('Résultats de la salle')
     expect(text).not.toContain('Votez sur')
     // The join slide says what its QR code was for, instead of an empty page.
-    expect(text).toContain('ce code menait à la page de vote')
+    expect(text).toContain('un QR code affiché ici menait à la page de vote')
   })
 
   it('has no blank page', () => {
