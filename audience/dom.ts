@@ -1,4 +1,4 @@
-import { frenchTypography } from '../data/french'
+import { frenchTypography } from '../data/french.ts'
 
 /**
  * Tiny element builder: text goes through textContent, never innerHTML, and gets the

@@ -5,12 +5,16 @@ import { resetSlide, slide } from '../tests/helpers/slidev-client'
 import StatFigure from './StatFigure.vue'
 
 vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))
-afterEach(resetSlide)
+afterEach(() => {
+  resetSlide()
+  window.history.replaceState(null, '', '/')
+})
 
 describe('statFigure', () => {
   it('prints the final value, label, population, year and source when printing', () => {
     // An inactive slide of a printed deck: the count-up must not leave it at zero.
-    Object.assign(slide, { isPrintMode: true, page: 2, currentSlideNo: 1 })
+    window.history.replaceState(null, '', '/print?print=true')
+    Object.assign(slide, { page: 2, currentSlideNo: 1 })
     const w = mount(StatFigure, {
       props: { id: 'categoryC' },
     })

@@ -1,7 +1,6 @@
 import type { SyncMethod } from '@slidev/client'
+import { NAV_CHANNEL } from './slidev-internals'
 
-/** Slidev's navigation channel (slide, click, timer), and the deck's own shared state. */
-const NAV_CHANNEL = / - shared$/
 /** The matrix cell the presenter has opened, so that the projection opens it too. */
 export const MATRIX_CHANNEL = 'atelier-matrix'
 const LOCAL_CHANNEL = 'atelier-nav'

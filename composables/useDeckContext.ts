@@ -18,16 +18,16 @@ export interface DeckContext {
 
 /**
  * What a component inside a slide needs to know about where it is drawn, from
- * Slidev's public API. Print mode also reads the page address, because a printed
- * slide's own navigation object does not carry the print flags.
+ * Slidev's public API. Print mode is read from the page address: a printed slide's
+ * navigation object (`SlidevContextNav`) does not carry the print flags.
  */
 export function useDeckContext(): DeckContext {
-  const { $nav, $clicks, $renderContext } = useSlideContext()
+  const { $clicks, $renderContext } = useSlideContext()
   const printing = currentPrintMode()
   return {
     isActive: useIsSlideActive(),
-    isPrint: computed(() => !!$nav.value.isPrintMode || printing.print),
-    isPrintWithClicks: computed(() => !!$nav.value.isPrintWithClicks || printing.withClicks),
+    isPrint: computed(() => printing.print),
+    isPrintWithClicks: computed(() => printing.withClicks),
     isPresenter: computed(() => $renderContext.value === 'presenter'),
     clicks: computed(() => $clicks.value),
   }

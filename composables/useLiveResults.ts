@@ -8,6 +8,7 @@ import { openResultsStream } from '../client/results-stream'
 import { createDeckSync } from './deck-sync'
 import { newerSnapshot } from './live-snapshot'
 import { currentPrintMode } from './print-mode'
+import { SLIDEV_INTERNALS } from './slidev-internals'
 
 /**
  * `snapshot`: results baked in for a PDF; `print`: a PDF without results (the matrix alone);
@@ -63,7 +64,7 @@ let signedInNow = false
 
 /** A press on the phone remote: the presenter view moves as for a clicker, and the screens follow. */
 function followRemote(data: string): void {
-  if (!location.pathname.startsWith('/presenter'))
+  if (!location.pathname.startsWith(SLIDEV_INTERNALS.presenterPath))
     return
   const { action } = JSON.parse(data) as { action: 'next' | 'prev' }
   const nav = useNav()
@@ -74,7 +75,7 @@ function followRemote(data: string): void {
 
 /** The deck's navigation sync (see setup/main.ts): the presenter view leads, every screen follows. */
 export const deckSync = createDeckSync({
-  isPresenterView: () => typeof location !== 'undefined' && location.pathname.startsWith('/presenter'),
+  isPresenterView: () => typeof location !== 'undefined' && location.pathname.startsWith(SLIDEV_INTERNALS.presenterPath),
   isSignedIn: () => signedInNow,
 })
 

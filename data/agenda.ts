@@ -1,4 +1,4 @@
-import { frenchTypography, typeset } from './french'
+import { frenchTypography, typeset } from './french.ts'
 
 /**
  * The talk's parts and the time each may take, shown at the top of every slide's notes

@@ -1,5 +1,5 @@
 import type { SourceId } from './sources'
-import { typeset } from './french'
+import { typeset } from './french.ts'
 
 /**
  * The deck's process diagrams, drawn by components/StepFlow.vue (Mermaid could not be made

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { frenchTypography, typeset } from './french'
+import { frenchTypography, typeset } from './french.ts'
 
 describe('frenchTypography', () => {
   it('curls apostrophes and puts the right no-break spaces around French punctuation', () => {

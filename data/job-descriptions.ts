@@ -1,4 +1,4 @@
-import { typeset } from './french'
+import { typeset } from './french.ts'
 /**
  * The two Villejuif job descriptions shown in the talk, as structured documents
  * so that the slide can render them as paper and the PDF keeps their text.

@@ -1,5 +1,5 @@
 import type { SourceId } from './sources'
-import { typeset } from './french'
+import { typeset } from './french.ts'
 
 /**
  * The readiness grid of the talk: how much data the project has (rows) against

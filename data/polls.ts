@@ -1,5 +1,5 @@
 import type { CellId } from './matrix.ts'
-import { typeset } from './french'
+import { typeset } from './french.ts'
 import { cellIds, cellLabel } from './matrix.ts'
 
 /**

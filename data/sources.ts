@@ -1,4 +1,4 @@
-import { typeset } from './french'
+import { typeset } from './french.ts'
 /**
  * Every reference the deck cites. Slides and other data files point here by id,
  * and `data.test.ts` checks that each id is known and each source is cited.

@@ -1,4 +1,4 @@
-import { typeset } from './french'
+import { typeset } from './french.ts'
 /** Who, where and when: shown on the title slide, the footer and the handout. */
 const talkSource = {
   title: 'Une idée intelligente ou artificielle : quand mobiliser l\'IA pour mener ses projets ?',

@@ -1,5 +1,5 @@
 import type { SourceId } from './sources'
-import { typeset } from './french'
+import { typeset } from './french.ts'
 
 export interface Milestone {
   year: number

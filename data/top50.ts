@@ -1,5 +1,5 @@
 import type { SourceId } from './sources'
-import { typeset } from './french'
+import { typeset } from './french.ts'
 
 /** Functional families used to colour and label the Top-50 (ours, not a16z's legend). */
 const categoriesSource = {

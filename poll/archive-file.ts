@@ -1,41 +1,25 @@
 import type { SessionResults } from './session'
-import type { PollId, Tally } from './types'
 import { z } from 'zod'
 import { pollIds } from '../data/polls'
-import { isIsoDate, tallyFits } from './session'
+import { firstIssue, pollAggregateSchema, sessionInfoSchema } from './schemas'
+import { tallyFits } from './session'
 
 /** What `npm run sessions -- export` writes: aggregates per session, never an individual ballot. */
 export const ARCHIVE_FORMAT = 'atelier-ia/archive-seances'
 export const ARCHIVE_VERSION = 1
+/**
+ * An archive's bounds: far above a speaker's career (a talk a week for ten years is 500
+ * sessions of about 1 kB each), far below what would weigh on the server.
+ */
+export const ARCHIVE_MAX_SESSIONS = 1000
+export const ARCHIVE_MAX_BYTES = 4 * 1024 * 1024
 
-const count = z.number().int().nonnegative()
-const tally = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('choice'),
-    counts: z.record(z.string(), count),
-  }),
-  z.strictObject({
-    kind: z.literal('verdict'),
-    cells: z.record(z.string(), z.strictObject({ N: count, O: count, Y: count })),
-  }),
-])
-
-const pollAggregate = z.strictObject({
-  id: z.enum(pollIds as [PollId, ...PollId[]]),
-  participants: count,
-  tally,
-}).refine(p => tallyFits(p.tally as Tally, p.id), {
+const pollAggregate = pollAggregateSchema.refine(p => tallyFits(p.tally, p.id), {
   message: 'les résultats ne correspondent pas aux questions de ce sondage (options ou cases inconnues)',
 })
 
-const session = z.strictObject({
+const session = sessionInfoSchema.omit({ imported: true }).extend({
   id: z.string().regex(/^[\w-]{4,80}$/),
-  title: z.string().trim().min(1).max(120),
-  date: z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ'),
-  kind: z.enum(['real', 'rehearsal']),
-  expectedSize: z.number().int().positive().max(100_000),
-  createdAt: z.iso.datetime(),
-  participants: count,
   polls: z.array(pollAggregate).max(pollIds.length),
 })
 
@@ -43,7 +27,7 @@ const archiveSchema = z.strictObject({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(ARCHIVE_VERSION),
   exportedAt: z.iso.datetime(),
-  sessions: z.array(session).max(10_000),
+  sessions: z.array(session).max(ARCHIVE_MAX_SESSIONS, `une archive compte au plus ${ARCHIVE_MAX_SESSIONS} séances`),
 })
 
 export type ArchiveFile = z.infer<typeof archiveSchema>
@@ -74,6 +58,8 @@ export function archiveOf(results: readonly SessionResults[], now = new Date()):
  * says what is wrong, so that nothing half-read is ever imported.
  */
 export function parseArchive(text: string): ArchiveFile {
+  if (text.length > ARCHIVE_MAX_BYTES)
+    throw new Error(`archive refusée : ${Math.round(text.length / 1024 / 1024)} Mo, plus que les ${ARCHIVE_MAX_BYTES / 1024 / 1024} Mo qu’une archive de séances peut peser (elle ne contient que des résultats agrégés).`)
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -88,10 +74,8 @@ export function parseArchive(text: string): ArchiveFile {
   if (typeof version === 'number' && version > ARCHIVE_VERSION)
     throw new Error(`cette archive vient d'une version plus récente de l'atelier (version ${version}) : mettez l'atelier à jour avant de l'importer.`)
   const parsed = archiveSchema.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new Error(`archive refusée, champ « ${issue.path.join('.') || '(racine)'} » : ${issue.message}.`)
-  }
+  if (!parsed.success)
+    throw new Error(`archive refusée. ${firstIssue(parsed.error)}.`)
   const ids = parsed.data.sessions.map(s => s.id)
   const twice = ids.find((id, i) => ids.indexOf(id) !== i)
   if (twice)

@@ -2,6 +2,7 @@ import type { PollDefinition } from '../data/polls'
 import type { CellId, Choice, Verdict } from './types'
 import { z } from 'zod'
 import { verdictIds } from '../data/matrix'
+import { firstIssue } from './schemas'
 
 /** Idempotency keys made on the phone: long enough to be unique, short and plain enough to log safely. */
 export const CLIENT_ID_PATTERN = /^[\w-]{16,64}$/
@@ -75,5 +76,5 @@ export function ballotSchema(poll: PollDefinition): z.ZodType<BallotBody> {
   })
 }
 
-/** The first problem of a failed parse, in French. */
-export const firstMessage = (error: z.ZodError): string => error.issues[0]?.message ?? 'Bulletin invalide.'
+/** The first problem of a failed ballot, in French, as the phone shows it. */
+export const firstMessage = (error: z.ZodError): string => firstIssue(error, { fallback: 'Bulletin invalide.', withField: false })

@@ -1,31 +1,18 @@
+import type { z } from 'zod'
 import type { PollDefinition } from '../data/polls.ts'
+import type { peerRoomsSchema, pollAggregateSchema, sessionInfoSchema, sessionKindSchema, sessionSummarySchema } from './schemas.ts'
 import type { CellId, Choice, PollId, PollState, ResultsSnapshot, Tally, Verdict, VerdictCounts } from './types'
 import { cellIds } from '../data/matrix.ts'
 import { pollById, polls } from '../data/polls.ts'
+import { isoDate } from './schemas.ts'
 import { emptyTally, tallyOf } from './tally.ts'
 
 /** A rehearsal never counts when rooms are compared. */
-export type SessionKind = 'real' | 'rehearsal'
-
-/** One delivery of the talk: Grenoble 2024, then Lyon 2027, then a training day… */
-export interface SessionInfo {
-  id: string
-  /** Place and event, as the speaker names it: « Lyon, mars 2027 ». */
-  title: string
-  /** The day of the talk, YYYY-MM-DD. */
-  date: string
-  kind: SessionKind
-  /** More participants than this raises the alarm on the presenter view. */
-  expectedSize: number
-  createdAt: string
-  /** Phones that joined: a count, kept when the individual rows are purged. */
-  participants: number
-  /** Came from another laptop's archive (`npm run sessions -- import`). */
-  imported: boolean
-}
-
+export type SessionKind = z.infer<typeof sessionKindSchema>
+/** One delivery of the talk (see schemas.ts). */
+export type SessionInfo = z.infer<typeof sessionInfoSchema>
 /** What the deck shows of the session in progress. */
-export type SessionSummary = Pick<SessionInfo, 'id' | 'title' | 'date' | 'kind'>
+export type SessionSummary = z.infer<typeof sessionSummarySchema>
 
 export function summaryOf(session: SessionInfo): SessionSummary {
   return {
@@ -37,11 +24,7 @@ export function summaryOf(session: SessionInfo): SessionSummary {
 }
 
 /** One poll's aggregates in a session: no individual ballot, nothing personal. */
-export interface PollAggregate {
-  id: PollId
-  participants: number
-  tally: Tally
-}
+export type PollAggregate = z.infer<typeof pollAggregateSchema>
 
 /** Everything kept of a session once its ballots are gone. */
 export interface SessionResults {
@@ -52,25 +35,13 @@ export interface SessionResults {
 }
 
 /** Earlier real rooms, combined: what « the others » means on the comparison slide. */
-export interface PeerRooms {
-  /** How many sessions are combined. */
-  sessions: number
-  /** Their titles, oldest first, for the slide's footnote. */
-  titles: string[]
-  participants: number
-  /** Per poll, the combined tally and the number of ballots behind it. */
-  polls: PollAggregate[]
-}
+export type PeerRooms = z.infer<typeof peerRoomsSchema>
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/
+/** Titles of earlier rooms sent to screens: the rest are counted, so a snapshot stays small. */
+export const PEER_TITLES = 3
 
 /** Whether a text is a calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  if (!DATE.test(text))
-    return false
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
-}
+export const isIsoDate = (text: string): boolean => isoDate.safeParse(text).success
 
 /** « 14 mars 2027 », for titles and slides. */
 export function formatSessionDate(date: string): string {
@@ -136,7 +107,7 @@ export function peersOf(session: SessionInfo, all: readonly SessionResults[]): P
     .sort((a, b) => chronological(a.session, b.session))
   return {
     sessions: earlier.length,
-    titles: earlier.map(r => r.session.title),
+    titles: earlier.slice(-PEER_TITLES).map(r => r.session.title),
     participants: earlier.reduce((sum, r) => sum + r.session.participants, 0),
     polls: combineAggregates(earlier.map(r => r.polls)),
   }

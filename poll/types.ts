@@ -1,5 +1,7 @@
+import type { z } from 'zod'
 import type { CellId, Verdict } from '../data/matrix'
 import type { PollId } from '../data/polls'
+import type { pollStateSchema, pollViewSchema, tallySchema, verdictCountsSchema } from './schemas'
 import type { PeerRooms, SessionSummary } from './session'
 
 export type { CellId, PollId, Verdict }
@@ -9,31 +11,18 @@ export type Choice
   = | { option: string }
     | { verdicts: Partial<Record<CellId, Verdict>> }
 
-export type VerdictCounts = Record<Verdict, number>
+export type VerdictCounts = z.infer<typeof verdictCountsSchema>
 
-export type Tally
-  = | { kind: 'choice', counts: Record<string, number> }
-    | { kind: 'verdict', cells: Record<CellId, VerdictCounts> }
-
-export type PollStatus = 'closed' | 'open'
+export type Tally = z.infer<typeof tallySchema>
 
 /** The lifecycle of one poll, as the presenter drives it. */
-export interface PollState {
-  status: PollStatus
-  /** When false, the audience sees the participant count but not the results. */
-  resultsVisible: boolean
-  openedAt: string | null
-  closedAt: string | null
-}
+export type PollState = z.infer<typeof pollStateSchema>
+export type PollStatus = PollState['status']
 
 export type PollCommand = 'open' | 'close' | 'reveal' | 'hide' | 'reset'
 
 /** One poll as clients see it. `tally` is null while results are hidden from this viewer. */
-export interface PollView extends PollState {
-  id: PollId
-  participants: number
-  tally: Tally | null
-}
+export type PollView = z.infer<typeof pollViewSchema>
 
 /**
  * The room as a screen may see it. The projected deck gets the code to display;
@@ -45,6 +34,8 @@ export interface RoomView {
   registrationOpen?: boolean
   participants?: number
   joinsLastMinute?: number
+  /** Joins refused in the last minute because one address joined too fast (a shared address). */
+  joinsRefusedLastMinute?: number
   expectedSize?: number
   /** More participants than the speaker expects: someone may be stuffing the ballot box. */
   alarm?: boolean

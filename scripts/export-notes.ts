@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util'
 import { parseSync } from '@slidev/parser'
 import { chromium } from 'playwright-chromium'
 import { talk } from '../data/talk'
+import { isEntry } from '../server/entry'
 import { CHROMIUM_ARGS, requireChromium } from './lib/chromium'
-import { isEntry } from './lib/entry'
 import { notesHtml } from './lib/notes-html'
 
 const TAGS = /<[^>]+>/g

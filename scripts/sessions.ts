@@ -1,15 +1,15 @@
 // `npm run sessions -- list | export FILE | import FILE`: the archive of sessions (aggregates
 // only, never an individual ballot), to look at or to move between laptops. Works on the
 // database in DATA_DIR (.data by default), with or without the vote server running.
-import type { ImportReport } from '../server/session-archive'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import type { ImportReport } from '../server/storage/store'
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
-import { archiveOf, parseArchive } from '../poll/archive-file'
+import { ARCHIVE_MAX_BYTES, ARCHIVE_MAX_SESSIONS, archiveOf, parseArchive } from '../poll/archive-file'
 import { formatSessionDate } from '../poll/session'
-import { SessionArchive } from '../server/session-archive'
-import { BallotStore } from '../server/store'
-import { isEntry } from './lib/entry'
+import { isEntry } from '../server/entry'
+import { SessionArchive } from '../server/sessions/session-archive'
+import { openStore } from '../server/storage/open'
 
 const USAGE = `Usage :
   npm run sessions -- list             les séances enregistrées sur ce portable
@@ -18,7 +18,7 @@ const USAGE = `Usage :
 
 /** Opens the store of DATA_DIR, runs `fn`, and always closes it. */
 async function withArchive<T>(dataDir: string, fn: (archive: SessionArchive) => T): Promise<T> {
-  const store = new BallotStore(dataDir)
+  const store = openStore({ dataDir })
   try {
     return fn(new SessionArchive(store))
   }
@@ -74,9 +74,17 @@ export async function sessionsCommand(args: string[], dataDir = resolve(process.
     const source = resolve(file)
     if (!existsSync(source))
       throw new Error(`fichier introuvable : ${source}`)
+    if (statSync(source).size > ARCHIVE_MAX_BYTES)
+      throw new Error(`archive refusée : ${source} pèse plus de ${ARCHIVE_MAX_BYTES / 1024 / 1024} Mo, ce qu’une archive de séances ne pèse jamais.`)
     // Parsed and checked whole before anything is written: a bad file changes nothing.
     const parsed = parseArchive(readFileSync(source, 'utf8'))
-    return withArchive(dataDir, archive => reportText(archive.import(parsed.sessions)))
+    return withArchive(dataDir, (archive) => {
+      const known = new Set(archive.list().map(s => s.id))
+      const total = known.size + parsed.sessions.filter(s => !known.has(s.id)).length
+      if (total > ARCHIVE_MAX_SESSIONS)
+        throw new Error(`archive refusée : ce portable compterait ${total} séances, plus que les ${ARCHIVE_MAX_SESSIONS} qu’il garde. Supprimez d’anciennes séances (page Séances) avant d’importer.`)
+      return reportText(archive.import(parsed.sessions))
+    })
   }
   throw new Error(`commande incomplète ou inconnue.\n${USAGE}`)
 }

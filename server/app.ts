@@ -1,48 +1,51 @@
 import type { FastifyInstance } from 'fastify'
-import type { ResultsSnapshot } from '../poll/types'
 import type { ServerConfig } from './config'
+import type { ServerSecrets } from './guard/secret'
 import type { PublicUrls } from './network'
+import type { Store } from './storage/store'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { summaryOf } from '../poll/session'
-import { clientErrorHandler } from './client-errors'
-import { ConnectionGuard } from './connection-guard'
+import { ConnectionGuard } from './guard/connection-guard'
+import { registerProtection } from './guard/protection'
+import { serverSecrets } from './guard/secret'
+import { signInRoutes } from './guard/sign-in'
+import { guessThrottle } from './guard/token-bucket'
+import { liveRoutes } from './live/routes'
+import { Screens } from './live/screens'
 import { MetricsMonitor } from './metrics'
-import { NavSync } from './nav-sync'
 import { publicUrls } from './network'
-import { frameworkErrors, registerErrors } from './plugins/errors'
-import { registerProtection } from './plugins/protection'
-import { PollService } from './poll-service'
-import { Room } from './room'
-import { audienceApi } from './routes/audience-api'
-import { presenterApi } from './routes/presenter-api'
-import { resultsApi } from './routes/results-api'
-import { sessionsApi } from './routes/sessions-api'
+import { PollService } from './polls/poll-service'
+import { pollRoutes } from './polls/routes'
+import { Room } from './room/room'
+import { roomRoutes } from './room/routes'
+import { clientErrorHandler } from './routes/client-errors'
+import { frameworkErrors, registerErrors } from './routes/errors'
 import { staticFiles } from './routes/static-files'
-import { cookieSecret } from './secret'
-import { SessionArchive } from './session-archive'
-import { Sessions } from './sessions'
-import { SseHub } from './sse-hub'
-import { BallotStore } from './store'
-import { TokenFailures } from './token-failures'
+import { toolRoutes } from './routes/tools'
+import { startRetentionPurge } from './sessions/retention'
+import { sessionRoutes } from './sessions/routes'
+import { SessionArchive } from './sessions/session-archive'
+import { Sessions } from './sessions/sessions'
+import { openStore } from './storage/open'
 
 export interface VoteServer {
   app: FastifyInstance
   service: PollService
   room: Room
-  hub: SseHub
-  store: BallotStore
+  screens: Screens
+  store: Store
   sessions: Sessions
   guard: ConnectionGuard
   urls: PublicUrls
+  secrets: ServerSecrets
 }
 
 /** Fastify's own default, which it does not apply to a server the app supplies. */
 export const KEEP_ALIVE_TIMEOUT_MS = 72_000
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1']
 
 function readOutline(file: string): string | null {
   try {
@@ -62,13 +65,8 @@ export interface BuildOptions {
   requestTimeoutMs?: number
 }
 
-export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<VoteServer> {
-  const { logger = true, logStream, requestTimeoutMs = 10_000 } = options
-  const guard = new ConnectionGuard({
-    idlePerAddress: config.idleConnectionsPerAddress,
-    // In dev, every request comes from Slidev's proxy on loopback.
-    exempt: address => config.trustLoopbackProxy && LOOPBACK.has(address),
-  })
+/** The Fastify instance with its HTTP server, logger and schema compilers. */
+function createFastify(config: ServerConfig, guard: ConnectionGuard, { logger = true, logStream, requestTimeoutMs = 10_000 }: BuildOptions): FastifyInstance {
   const app = Fastify({
     logger: logger
       ? {
@@ -84,11 +82,9 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       : false,
     bodyLimit: 8192,
     // In dev, Slidev's proxy on loopback says who the client is, so that limits apply per phone.
-    trustProxy: config.trustLoopbackProxy
-      ? [...LOOPBACK]
-      : false,
+    trustProxy: config.trustLoopbackProxy ? LOOPBACK : false,
     clientErrorHandler,
-    frameworkErrors,
+    frameworkErrors: frameworkErrors(config.rateLimitPerAddress),
     // Fastify applies its timeouts only to a server it creates: this one sets them itself.
     // Node checks request deadlines every 30 s by default: too slow to shed a slow-body attack.
     // Idle keep-alive sockets stay open longer than clients keep theirs (Node's 5 s default
@@ -104,133 +100,79 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
       return server
     },
   })
-
   // Route schemas are zod schemas; anything zod says without a message of ours is in French too.
   z.config(z.locales.fr())
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrors(app)
+  return app
+}
 
-  const store = new BallotStore(config.dataDir, config.busyTimeoutMs)
+/** Builds the vote server: its parts, then the guard and each feature's routes. */
+export async function buildApp(config: ServerConfig, options: BuildOptions = {}): Promise<VoteServer> {
+  const guard = new ConnectionGuard({
+    idlePerAddress: config.idleConnectionsPerAddress,
+    // In dev, every request comes from Slidev's proxy on loopback.
+    exempt: address => config.trustLoopbackProxy && LOOPBACK.includes(address),
+  })
+  const app = createFastify(config, guard, options)
+
+  const secrets = serverSecrets(config.dataDir, config.presenterToken)
+  const store = openStore(config)
   const archive = new SessionArchive(store)
   const sessions = new Sessions(archive, store, { expectedSize: config.expectedRoomSize })
   const service = new PollService(store, sessions)
   const room = new Room(store, sessions, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
-  const nav = new NavSync()
-  const hub = new SseHub({
-    // A screen that connects (or reconnects) goes straight to the presenter's slide.
-    greeting: viewer => viewer === 'phone'
-      ? []
-      : nav.channelNames.map(c => nav.frame(c)!),
-    snapshot: viewer => viewer === 'phone'
-      ? service.snapshot(viewer)
-      : {
-          ...service.snapshot(viewer),
-          room: room.view(viewer),
-          ...sessionView(sessions),
-        },
-    intervalMs: config.broadcastIntervalMs,
-    anonymousPerAddress: config.streamsPerAddress,
-    total: config.maxStreams,
-  })
-  service.onChange(() => hub.markDirty())
-  sessions.onChange((change) => {
-    if (change === 'switch') {
-      service.reload()
-      room.startSession()
-    }
-    hub.markDirty()
+  const screens = new Screens({
+    service,
+    room,
+    sessions,
+    archive,
+    config,
   })
   if (config.session)
     startRequestedSession(sessions, config.session, app)
-  room.onChange(() => hub.markDirty())
-  // Joins in the last minute fall as time passes: the presenter's count follows.
-  // An archive imported by another process while the server runs changes the comparison.
-  const roomTicker = setInterval(() => {
-    try {
-      sessions.changedElsewhere()
-    }
-    catch {}
-    hub.markDirty()
-  }, 10_000).unref()
-  const purge = () => {
-    try {
-      const deleted = service.purgeOlderThan(config.retentionDays)
-      if (deleted > 0)
-        app.log.info({ deleted }, 'purged ballots past the retention period')
-    }
-    catch (error) {
-      app.log.warn({ err: error }, 'retention purge failed; will retry')
-    }
-  }
-  purge()
-  const purgeTimer = setInterval(purge, 3_600_000).unref()
-  const urls = publicUrls(config.deckPort, config.presenterToken, config.publicUrl)
-  const metrics = new MetricsMonitor(() => hub.size)
-  // Wrong tokens, by address: the sign-in link and Bearer scripts share the same few tries.
-  const failures = new TokenFailures()
+  const purge = startRetentionPurge(service, config.retentionDays, app.log)
+  const urls = publicUrls(config.deckPort, secrets.presenter.value, config.publicUrl)
+  const metrics = new MetricsMonitor(() => screens.hub.size)
 
-  await registerProtection(app, config, cookieSecret(config.dataDir).secret)
-  app.get('/healthz', {
-    config: { rateLimit: false },
-  }, async () => ({
-    status: 'ok',
-    store: service.tryLoad()
-      ? 'ok'
-      : 'unavailable',
-    screens: hub.size,
-  }))
-  await app.register(audienceApi, { service, hub, room, urls, config })
-  await app.register(presenterApi, {
-    service,
-    hub,
-    room,
-    nav,
-    outline: readOutline(config.outlineFile),
-    token: config.presenterToken,
-    metrics,
-    failures,
+  await registerProtection(app, config, {
+    cookieSecret: secrets.cookie.value,
+    presenterToken: secrets.presenter.value,
+    guesses: guessThrottle(),
   })
-  await app.register(resultsApi, { service, sessions, token: config.presenterToken })
-  await app.register(sessionsApi, {
-    sessions,
-    archive,
+  await app.register(signInRoutes, { token: secrets.presenter.value })
+  await app.register(roomRoutes, { room, config })
+  await app.register(pollRoutes, { service, config })
+  await app.register(liveRoutes, { screens })
+  await app.register(sessionRoutes, { sessions, screens })
+  await app.register(toolRoutes, {
     service,
-    token: config.presenterToken,
-    failures,
+    urls,
+    config,
+    metrics,
+    streams: () => screens.hub.size,
+    outline: readOutline(config.outlineFile),
   })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
 
   // Event streams never end by themselves: end them before the server waits for its connections.
-  app.addHook('preClose', async () => hub.close())
+  app.addHook('preClose', async () => screens.close())
   app.addHook('onClose', async () => {
     metrics.stop()
-    clearInterval(purgeTimer)
-    clearInterval(roomTicker)
+    purge.stop()
     await store.close()
   })
   return {
     app,
     service,
     room,
-    hub,
+    screens,
     store,
     sessions,
     guard,
     urls,
-  }
-}
-
-/** The session and the earlier rooms, for the deck's screens; nothing while the database is unavailable. */
-function sessionView(sessions: Sessions): Pick<ResultsSnapshot, 'session' | 'peers'> {
-  try {
-    return {
-      session: summaryOf(sessions.current()),
-      peers: sessions.peers(),
-    }
-  }
-  catch {
-    return {}
+    secrets,
   }
 }
 

@@ -17,9 +17,16 @@ describe('presenter token', () => {
     expect(loadConfig({ PRESENTER_TOKEN: 'la-salle-7-vote-en-mars-2027' }).presenterToken).toBe('la-salle-7-vote-en-mars-2027')
   })
 
-  it('generates a strong one when none is given', () => {
-    const config = loadConfig({})
-    expect(config.generatedToken).toBe(true)
-    expect(tokenWeakness(config.presenterToken)).toBeNull()
+  it('refuses the README\'s own example', () => {
+    expect(() => loadConfig({ PRESENTER_TOKEN: 'la-salle-7-vote-en-mars' })).toThrow(/exemple publié/)
+  })
+
+  it('leaves the token to the data folder when none is given', () => {
+    expect(loadConfig({}).presenterToken).toBeUndefined()
+  })
+
+  it('refuses a room code shorter than 6 characters', () => {
+    expect(() => loadConfig({ ROOM_CODE: 'ABCD' })).toThrow(/6 à 32/)
+    expect(loadConfig({ ROOM_CODE: 'ABCDEF' }).roomCode).toBe('ABCDEF')
   })
 })

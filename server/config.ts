@@ -1,5 +1,4 @@
 import type { SessionKind } from '../poll/session'
-import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
@@ -9,19 +8,22 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   DATA_DIR: z.string().default('.data'),
-  /** Given by the speaker, or generated at start and shown only in the presenter URL. */
+  /** Given by the organiser (hosted: the same on every instance), or kept in the data folder. */
   PRESENTER_TOKEN: z.string().superRefine((token, ctx) => {
     const weakness = tokenWeakness(token)
     if (weakness)
       ctx.addIssue({ code: 'custom', message: `PRESENTER_TOKEN refusé : ${weakness}` })
   }).optional(),
-  /** New participants from one address per JOIN_WINDOW_SECONDS: a whole room behind one access point. */
+  /**
+   * New participants from one address: JOIN_LIMIT_PER_ADDRESS at once (a whole room behind
+   * one access point), refilled continuously over JOIN_WINDOW_SECONDS.
+   */
   JOIN_LIMIT_PER_ADDRESS: int(300),
   JOIN_WINDOW_SECONDS: int(120),
   /** People expected in the room: more participants than that raises an alarm on the presenter view. */
   EXPECTED_ROOM_SIZE: int(200),
   /** A code required to join from the start (the presenter can also set one from the presenter view). */
-  ROOM_CODE: z.string().regex(/^[\w-]{4,32}$/, 'ROOM_CODE : 4 à 32 lettres ou chiffres').optional(),
+  ROOM_CODE: z.string().regex(/^[\w-]{6,32}$/, 'ROOM_CODE : 6 à 32 lettres ou chiffres (un code plus court se devine).').optional(),
   /** Sockets from one address that have nothing in flight (never sent a request, or idle keep-alive). */
   IDLE_CONNECTIONS_PER_ADDRESS: int(512),
   /** Dev mode: requests come through Slidev's dev server on loopback, which says who the client is. */
@@ -30,6 +32,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_ADDRESS: int(6000),
   /** Ballots per minute from one participant. */
   RATE_LIMIT_PER_PARTICIPANT: int(30),
+  /** Requests per minute from one signed-in phone, all routes together (a bench raises it). */
+  REQUESTS_PER_PARTICIPANT: int(120),
   /** Result streams without a credential (projectors, not phones) from one address, and all streams. */
   STREAMS_PER_ADDRESS: int(20),
   MAX_STREAMS: int(10000),
@@ -61,7 +65,7 @@ const envSchema = z.object({
 })
 
 /** Phrases that must never guard a real session: the README's example. */
-const KNOWN_TOKENS = new Set(['une-longue-phrase-secrete'])
+const KNOWN_TOKENS = new Set(['une-longue-phrase-secrete', 'la-salle-7-vote-en-mars'])
 
 /** Why a presenter token is too weak to guard the room, in French; null when it is fine. */
 export function tokenWeakness(token: string): string | null {
@@ -80,11 +84,11 @@ export interface ServerConfig {
   /** Port in the presenter and projector addresses (the deck's, which differs in dev). */
   deckPort: number
   dataDir: string
-  presenterToken: string
-  /** True when the token was generated at start (then it is printed in the presenter URL). */
-  generatedToken: boolean
+  /** PRESENTER_TOKEN when set; otherwise the token kept in the data folder (guard/secret.ts). */
+  presenterToken: string | undefined
   rateLimitPerAddress: number
   rateLimitPerParticipant: number
+  requestsPerParticipant: number
   streamsPerAddress: number
   maxStreams: number
   joinLimitPerAddress: number
@@ -121,10 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     port: e.PORT,
     deckPort: e.DECK_PORT ?? e.PORT,
     dataDir: resolve(root, e.DATA_DIR),
-    presenterToken: e.PRESENTER_TOKEN ?? randomBytes(18).toString('base64url'),
-    generatedToken: !e.PRESENTER_TOKEN,
+    presenterToken: e.PRESENTER_TOKEN,
     rateLimitPerAddress: e.RATE_LIMIT_PER_ADDRESS,
     rateLimitPerParticipant: e.RATE_LIMIT_PER_PARTICIPANT,
+    requestsPerParticipant: e.REQUESTS_PER_PARTICIPANT,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
     maxStreams: e.MAX_STREAMS,
     joinLimitPerAddress: e.JOIN_LIMIT_PER_ADDRESS,

@@ -1,11 +1,12 @@
 import type { SessionInfo } from '../poll/session'
 import type { ServerConfig } from './config'
+import type { SecretSource, ServerSecrets } from './guard/secret'
 import type { PublicUrls } from './network'
-import type { Sessions } from './sessions'
+import type { Sessions } from './sessions/sessions'
 import { renderUnicodeCompact } from 'uqr'
-import { isEntry } from '../scripts/lib/entry'
 import { buildApp } from './app'
 import { loadConfig } from './config'
+import { isEntry } from './entry'
 
 const LOOPBACK_HOST = /^(?:127\.|localhost$|::1$)/
 
@@ -20,7 +21,16 @@ export function unreachableReason(config: Pick<ServerConfig, 'host' | 'publicUrl
   return null
 }
 
-function banner(config: ServerConfig, urls: PublicUrls, session: SessionInfo | null): string {
+/** Where the presenter token comes from, and what survives a restart. */
+function tokenLine(source: SecretSource): string {
+  switch (source) {
+    case 'env': return '  Jeton présentateur : celui de PRESENTER_TOKEN.'
+    case 'memory': return '  ATTENTION : le dossier de données n’est pas accessible en écriture : le jeton présentateur changera au prochain démarrage.'
+    default: return '  Le lien présentateur reste valable après un redémarrage (jeton gardé dans le dossier de données).'
+  }
+}
+
+function banner(config: ServerConfig, urls: PublicUrls, session: SessionInfo | null, secrets: ServerSecrets): string {
   const unreachable = unreachableReason(config, urls.audience)
   const qr = renderUnicodeCompact(urls.audience, { border: 2 })
   return [
@@ -45,9 +55,7 @@ function banner(config: ServerConfig, urls: PublicUrls, session: SessionInfo | n
     ...(unreachable
       ? [`  ATTENTION : les téléphones ne pourront pas ouvrir l'adresse du QR code : ${unreachable}`, '']
       : []),
-    config.generatedToken
-      ? '  Le jeton présentateur change à chaque démarrage (fixez-le avec PRESENTER_TOKEN).'
-      : '  Jeton présentateur : celui de PRESENTER_TOKEN.',
+    tokenLine(secrets.presenter.source),
     '  Ctrl+C pour arrêter.',
     '',
   ].join('\n')
@@ -65,7 +73,7 @@ function currentSession(sessions: Sessions): SessionInfo | null {
 /** Starts the vote server: the API, the built deck and the phone page on one origin. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env)
-  const { app, service, sessions, urls } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
+  const { app, service, sessions, urls, secrets } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
   if (!service.storeReady)
     app.log.warn(`cannot open the ballot database in ${config.dataDir}: votes get 503 until it can be written`)
   try {
@@ -77,7 +85,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       throw new Error(`le port ${config.port} est déjà utilisé. Un serveur de vote tourne peut-être déjà dans un autre terminal ; sinon, choisissez un autre port : PORT=${config.port + 1} npm start`)
     throw error
   }
-  process.stdout.write(banner(config, urls, currentSession(sessions)))
+  process.stdout.write(banner(config, urls, currentSession(sessions), secrets))
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping)

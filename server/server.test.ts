@@ -223,7 +223,7 @@ describe('data retention', () => {
     expect(server.service.purgeOlderThan(30)).toBe(0)
     // A negative period puts the cut-off in the future: everything is past it.
     expect(server.service.purgeOlderThan(-1)).toBe(2)
-    expect(server.store.use((_db, s) => s.sessionBallots.all(server.sessions.currentId()))).toEqual([])
+    expect(server.store.load(server.sessions.currentId()).ballots).toEqual([])
     const view = (await results(server.target)).polls[0]!
     expect(view.participants).toBe(2)
     expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 1, sometimes: 0, never: 1 })
@@ -237,12 +237,12 @@ describe('stream caps', () => {
     const a = subscribe(running.url, () => {})
     const b = subscribe(running.url, () => {})
     await Promise.all([a.opened, b.opened])
-    await eventually(() => expect(server.hub.size).toBe(2))
+    await eventually(() => expect(server.screens.hub.size).toBe(2))
     const third = await fetch(`${running.url}/api/stream`)
     expect(third.status).toBe(200)
     await eventually(() => expect(a.ended()).toBe(true))
     expect(b.ended()).toBe(false)
-    expect(server.hub.size).toBe(2)
+    expect(server.screens.hub.size).toBe(2)
     await third.body?.cancel()
     b.close()
   })

@@ -1,5 +1,6 @@
 import { addSyncMethod, disableBuiltinSync } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
+import { SLIDEV_INTERNALS } from '../composables/slidev-internals'
 import { deckSync, useLiveResults } from '../composables/useLiveResults'
 
 /**
@@ -18,7 +19,7 @@ export default defineAppSetup(() => {
 })
 
 /** Slidev's presenter view keeps the notes' row height here (its own default is 280 px). */
-const NOTES_ROW_KEY = 'slidev-presenter-notes-row-size'
+const NOTES_ROW_KEY = SLIDEV_INTERNALS.notesRowKey
 
 /**
  * On a laptop screen (1366×768), Slidev's default gives the notes a third of the height and

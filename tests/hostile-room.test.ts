@@ -249,7 +249,7 @@ describe('smaller doors', () => {
     server = await startTestServer()
     const res = await client('127.0.0.2').send('HEAD', '/api/stream')
     expect(res.status).toBe(404)
-    expect(server.hub.size).toBe(0)
+    expect(server.screens.hub.size).toBe(0)
   })
 
   it('speaks French when a query is wrong', async () => {

@@ -6,14 +6,16 @@
 import type { ClicksContext, RenderContext } from '@slidev/types'
 import type { ComputedRef, Ref } from 'vue'
 
-/** The part of Slidev's navigation state (`SlidevContextNav`) that the deck reads. */
+/**
+ * The part of Slidev's navigation state (`SlidevContextNav`) that the deck reads. Print
+ * and presenter flags are not in it (they are in `SlidevContextNavState`, which a printed
+ * slide's context lacks): the deck reads them from the address (print-mode.ts) and the
+ * render context. `npm run typecheck` checks this file against Slidev's sources.
+ */
 export interface SlidevNav {
   currentSlideNo: number
   total: number
   clicks: number
-  isPrintMode: boolean
-  isPrintWithClicks: boolean
-  isPresenter: boolean
 }
 
 export interface SlideContext {

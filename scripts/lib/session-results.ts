@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { peersOf, sessionSnapshot } from '../../poll/session'
-import { SessionArchive } from '../../server/session-archive'
-import { BallotStore } from '../../server/store'
+import { SessionArchive } from '../../server/sessions/session-archive'
+import { openStore } from '../../server/storage/open'
 
 /** `--session courante` (or `current`): the session in progress on this laptop. */
 const CURRENT_ALIASES = new Set(['courante', 'current'])
@@ -14,7 +14,9 @@ const CURRENT_ALIASES = new Set(['courante', 'current'])
  * the earlier real rooms come with it.
  */
 export async function sessionResultsFile(session: string, saveTo: string, options: { compare: boolean, dataDir?: string }): Promise<string> {
-  const store = new BallotStore(resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'))
+  const store = openStore({
+    dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'),
+  })
   try {
     const archive = new SessionArchive(store)
     const id = CURRENT_ALIASES.has(session)

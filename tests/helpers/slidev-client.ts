@@ -3,15 +3,14 @@ import { computed, reactive, ref } from 'vue'
 /**
  * A stand-in for `@slidev/client` in component unit tests, where no Slidev app
  * exists. Use it as `vi.mock('@slidev/client', () => import('../tests/helpers/slidev-client'))`
- * and drive the slide through `slide`.
+ * and drive the slide through `slide`. Print mode is the page's address, as in the deck:
+ * `history.replaceState(null, '', '/print?print=true')`.
  */
 export const slide = reactive({
   page: 1,
   currentSlideNo: 1,
   clicks: 0,
   renderContext: 'slide' as 'slide' | 'presenter' | 'overview' | 'previewNext' | 'none',
-  isPrintMode: false,
-  isPrintWithClicks: false,
   frontmatter: {} as Record<string, unknown>,
 })
 
@@ -22,15 +21,13 @@ export function resetSlide(): void {
     currentSlideNo: 1,
     clicks: 0,
     renderContext: 'slide',
-    isPrintMode: false,
-    isPrintWithClicks: false,
     frontmatter: {},
   })
 }
 
 export function useSlideContext() {
   return {
-    $nav: computed(() => ({ currentSlideNo: slide.currentSlideNo, isPrintMode: slide.isPrintMode, isPrintWithClicks: slide.isPrintWithClicks })),
+    $nav: computed(() => ({ currentSlideNo: slide.currentSlideNo, total: 1, clicks: slide.clicks })),
     $clicks: computed(() => slide.clicks),
     $page: computed(() => slide.page),
     $renderContext: computed(() => slide.renderContext),

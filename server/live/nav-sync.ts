@@ -30,9 +30,10 @@ export class NavSync {
       : null
   }
 
-  get channelNames(): string[] {
+  /** Every channel's message: what a screen that connects is greeted with. */
+  frames(): string[] {
     return [
       ...this.channels.keys(),
-    ]
+    ].map(channel => this.frame(channel)!)
   }
 }

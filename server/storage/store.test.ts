@@ -1,18 +1,18 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
-import { sessionAggregates } from '../poll/session'
-import { initialPollState } from '../poll/state'
-import { tempDataDir } from '../tests/helpers/test-server'
-import { SessionArchive } from './session-archive'
-import { BallotStore } from './store'
-import { MIGRATIONS } from './store-schema'
+import { sessionAggregates } from '../../poll/session'
+import { initialPollState } from '../../poll/state'
+import { tempDataDir } from '../../tests/helpers/test-server'
+import { MIGRATIONS } from './sqlite-schema'
+import { SqliteStore } from './sqlite-store'
 
 const at = (iso: string) => new Date(iso)
 const open = initialPollState(true)
 
-let store: BallotStore | undefined
+let store: SqliteStore | undefined
 afterEach(() => store?.close())
 
 function rows(file: string, sql: string): Record<string, unknown>[] {
@@ -34,9 +34,9 @@ function rawBytes(dir: string): string {
 const S = 'test-session'
 
 /** A participant the server issued in the test session (ballots from anyone else are refused). */
-function openStore(dir: string): BallotStore {
-  store = new BallotStore(dir)
-  new SessionArchive(store).create({
+function openStore(dir: string): SqliteStore {
+  store = new SqliteStore(dir)
+  store.createSession({
     id: S,
     title: 'Test',
     date: '2024-01-01',
@@ -85,6 +85,67 @@ describe('ballotStore', () => {
     ])
     expect(bytes).not.toContain('erase-me-key')
     expect(bytes).not.toContain('large.simple')
+  })
+
+  // Enough rows for the b-trees to grow interior pages, whose divider keys keep copies of
+  // deleted keys: (session, poll, participant) in the ballots, (time, …) in the index.
+  const MANY = 1500
+  const ballotAt = '2024-06-01T00:00:00.000Z'
+  const pairsLeft = (bytes: string, poll: string, ids: string[]) => ids.filter(id => bytes.includes(`${poll}${id}`)).length
+
+  function castMany(prefix: string, session = S): string[] {
+    // Random ids, as the server issues them: inserts land all over the b-tree and split its pages.
+    const ids = Array.from({ length: MANY }, () => `${prefix}-${randomBytes(12).toString('base64url')}`)
+    for (const [i, id] of ids.entries()) {
+      store!.addParticipant(session, id, at('2024-01-01T00:00:00Z'))
+      store!.cast(session, 'placement', id, `${prefix}-key-${String(i).padStart(6, '0')}`, { option: 'large.simple' }, at(ballotAt))
+    }
+    return ids
+  }
+
+  it('leaves no (poll, participant) pair, key or ballot time of a large room readable after a reset and a shutdown', async () => {
+    const dir = tempDataDir()
+    store = openStore(dir)
+    const ids = castMany('reset-room')
+    expect(pairsLeft(rawBytes(dir), 'placement', ids)).toBeGreaterThan(0)
+    store.reset(S, 'placement', open)
+    await store.close()
+    const bytes = rawBytes(dir)
+    expect(pairsLeft(bytes, 'placement', ids)).toBe(0)
+    expect(bytes).not.toContain('reset-room-key')
+    expect(bytes).not.toContain(ballotAt)
+  })
+
+  it('leaves nothing of a large room readable after its session is deleted', async () => {
+    const dir = tempDataDir()
+    store = openStore(dir)
+    store.createSession({
+      id: 'doomed',
+      title: 'À supprimer',
+      date: '2024-01-02',
+      kind: 'real',
+      expectedSize: 200,
+      createdAt: '2024-01-02T00:00:00.000Z',
+      participants: 0,
+      imported: false,
+    })
+    const ids = castMany('doomed-room', 'doomed')
+    expect(store.removeSession('doomed')).toBe(true)
+    await store.close()
+    const bytes = rawBytes(dir)
+    expect(ids.filter(id => bytes.includes(id)).length).toBe(0)
+    expect(bytes).not.toContain('doomed-room-key')
+  })
+
+  it('leaves nothing of a large room readable after the retention purge', async () => {
+    const dir = tempDataDir()
+    store = openStore(dir)
+    const ids = castMany('expired-room')
+    expect(store.purgeBefore(at('2024-07-01T00:00:00Z'))).toBe(MANY)
+    await store.close()
+    const bytes = rawBytes(dir)
+    expect(ids.filter(id => bytes.includes(id)).length).toBe(0)
+    expect(bytes).not.toContain(ballotAt)
   })
 
   it('leaves nothing readable after the retention purge either', () => {
@@ -152,7 +213,7 @@ describe('ballotStore', () => {
       INSERT INTO poll_state VALUES ('warmup', 'open', 1, '2024-11-20T09:00:00Z', NULL);`)
     db.close()
 
-    store = new BallotStore(dir)
+    store = new SqliteStore(dir)
     store.setting('current_session')
     const [session] = rows(store.file, 'SELECT id, date, kind, participants FROM sessions') as { id: string }[]
     expect(session).toMatchObject({ date: '2024-11-20', kind: 'real', participants: 1 })

@@ -32,7 +32,9 @@ function removeFrom<K, T>(map: Map<K, Set<T>>, key: K, item: T): void {
  * streams are never counted nor closed. A participant holds one stream: a new one replaces
  * the old. Anonymous streams are capped per address, and the address's own oldest makes
  * room. When the whole server is full, the oldest stream of the address that holds the
- * most goes: the hog loses, not the newcomer.
+ * most goes, unless the newcomer's own address holds as many: then its own oldest goes.
+ * So a hog that reconnects takes from itself, and a venue behind one address keeps its
+ * fair share of the streams (all of them, up to MAX_STREAMS / addresses in the room).
  */
 export class StreamAdmission<T> {
   private readonly owners = new Map<T, StreamOwner>()
@@ -56,8 +58,15 @@ export class StreamAdmission<T> {
       evict(this.byParticipant.get(owner.participant))
     if (owner.kind === 'anonymous' && (this.anonymousByAddress.get(owner.address)?.size ?? 0) >= this.options.anonymousPerAddress)
       evict(first(this.anonymousByAddress.get(owner.address)))
-    if (owner.kind !== 'presenter' && this.counted >= this.options.total)
-      evict(first(this.biggestHolder()))
+    if (owner.kind !== 'presenter' && this.counted >= this.options.total) {
+      // The newcomer's own address makes room when it already holds as many as any other:
+      // no address grows past another's share by taking from it.
+      const own = this.byAddress.get(owner.address)
+      const biggest = this.biggestHolder()
+      evict(first((own?.size ?? 0) >= (biggest?.size ?? 0)
+        ? own
+        : biggest))
+    }
     this.owners.set(item, owner)
     if (owner.kind !== 'presenter') {
       this.counted++

@@ -1,8 +1,8 @@
-import type { RoomView } from '../poll/types'
-import type { Sessions } from './sessions'
-import type { BallotStore } from './store'
+import type { RoomView } from '../../poll/types'
+import type { Sessions } from '../sessions/sessions'
+import type { Store } from '../storage/store'
 import { randomBytes, randomInt } from 'node:crypto'
-import { StoreUnavailableError } from './errors'
+import { StoreUnavailableError } from '../errors'
 
 /** Letters and digits that cannot be mistaken for one another when read off a screen. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
@@ -39,10 +39,12 @@ export class Room {
   /** False while the settings could not be read: joining waits for them (never fail open). */
   private loaded = false
   private readonly joins: number[] = []
+  /** When joins were refused for going too fast (a shared address at its budget). */
+  private readonly refusals: number[] = []
   private readonly listeners = new Set<() => void>()
   private readonly now: () => number
 
-  constructor(private readonly store: BallotStore, private readonly sessions: Sessions, private readonly options: RoomOptions) {
+  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly options: RoomOptions) {
     this.now = options.now ?? Date.now
     this.load()
   }
@@ -120,11 +122,24 @@ export class Room {
     this.changed()
   }
 
-  private joinsLastMinute(): number {
+  /** A join refused by the per-address budget: the presenter sees it (a venue behind one address). */
+  countRefusal(): void {
+    const first = this.lastMinute(this.refusals) === 0
+    this.refusals.push(this.now())
+    if (first)
+      this.changed()
+  }
+
+  /** Drops the times older than a minute from `times`; how many are left. */
+  private lastMinute(times: number[]): number {
     const since = this.now() - MINUTE_MS
-    while (this.joins.length && this.joins[0]! < since)
-      this.joins.shift()
-    return this.joins.length
+    while (times.length && times[0]! < since)
+      times.shift()
+    return times.length
+  }
+
+  private joinsLastMinute(): number {
+    return this.lastMinute(this.joins)
   }
 
   /**
@@ -142,6 +157,7 @@ export class Room {
       registrationOpen: this.registrationOpen,
       participants: this.participants,
       joinsLastMinute: this.joinsLastMinute(),
+      joinsRefusedLastMinute: this.lastMinute(this.refusals),
       expectedSize: this.expectedSize(),
       alarm: this.participants > this.expectedSize(),
     }

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { HttpError, StoreUnavailableError } from '../errors'
-import { STRICT_CSP } from '../security'
+import { STRICT_CSP } from '../guard/csp'
+import { TokenBucket } from '../guard/token-bucket'
 
 /** French messages for Fastify's own client errors, which reach phones as they are. */
 const FASTIFY_MESSAGES: Record<string, string> = {
@@ -31,23 +32,39 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   return reply.code(500).send({ error: 'internal', message: 'Erreur interne du serveur de vote.' })
 }
 
+const FRAMEWORK_HEADERS = {
+  'content-security-policy': STRICT_CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+}
+
 /**
  * Errors Fastify raises before routing (a malformed URL): no hook has run, so the
- * security headers are set here, with the same JSON shape as everywhere else.
+ * security headers are set here, with the same JSON shape as everywhere else, and the
+ * rate limit too: `perMinute` malformed requests per address, as for any other route.
  */
-export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
-  return reply.code(400).headers({
-    'content-security-policy': STRICT_CSP,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'SAMEORIGIN',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-  }).send({
-    error: 'bad_url',
-    message: error.code === 'FST_ERR_BAD_URL'
-      ? 'Adresse mal formée.'
-      : 'Requête invalide.',
-  })
+export function frameworkErrors(perMinute: number) {
+  const budget = new TokenBucket({ burst: perMinute, refillMs: 60_000 / perMinute })
+  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (!budget.take(req.ip)) {
+      const wait = budget.retryAfterS(req.ip)
+      return reply.code(429).headers({
+        ...FRAMEWORK_HEADERS,
+        'retry-after': String(wait),
+      }).send({
+        error: 'rate_limited',
+        message: 'Trop de requêtes : patientez quelques secondes avant de réessayer.',
+      })
+    }
+    return reply.code(400).headers(FRAMEWORK_HEADERS).send({
+      error: 'bad_url',
+      message: error.code === 'FST_ERR_BAD_URL'
+        ? 'Adresse mal formée.'
+        : 'Requête invalide.',
+    })
+  }
 }
 
 export function registerErrors(app: FastifyInstance): void {

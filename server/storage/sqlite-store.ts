@@ -1,25 +1,19 @@
-import type { PollAggregate } from '../poll/session'
-import type { Choice, PollId, PollState, Tally } from '../poll/types'
+import type { ArchivedSession } from '../../poll/archive-file'
+import type { PollAggregate, SessionInfo } from '../../poll/session'
+import type { Choice, PollId, PollState, Tally } from '../../poll/types'
 import type { Checkpointer } from './checkpointer'
-import type { ArchiveRow, PollStateRow, Statements } from './store-schema'
+import type { ArchiveRow, PollStateRow, SessionRow, Statements } from './sqlite-schema'
+import type { CastResult, ImportReport, SessionPatch, SessionRows, Store } from './store'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { pollById } from '../data/polls'
-import { sessionAggregates } from '../poll/session'
+import { isDeepStrictEqual } from 'node:util'
+import { pollById } from '../../data/polls'
+import { sessionAggregates } from '../../poll/session'
+import { StoreUnavailableError } from '../errors'
 import { startCheckpointer } from './checkpointer'
-import { StoreUnavailableError } from './errors'
 import { inTransaction, typed } from './sqlite'
-import { migrate, prepare } from './store-schema'
-
-export interface StoredBallot { pollId: string, choice: Choice }
-
-export type CastResult
-  = | { kind: 'accepted', previous: Choice | undefined }
-    | { kind: 'duplicate' }
-    | { kind: 'key-reused' }
-    /** The participant joined another session: the phone has to join this one. */
-    | { kind: 'not-member' }
+import { migrate, prepare } from './sqlite-schema'
 
 /** How long to wait before trying to reopen a database that could not be opened. */
 const REOPEN_DELAY_MS = 500
@@ -62,7 +56,7 @@ function stateOf(r: PollStateRow): PollState {
   }
 }
 
-export function archivedAggregate(r: ArchiveRow): PollAggregate {
+function archivedAggregate(r: ArchiveRow): PollAggregate {
   return {
     id: r.poll_id as PollId,
     tally: JSON.parse(r.tally) as Tally,
@@ -94,13 +88,40 @@ function archiveExpired(s: Statements, expired: readonly { session_id: string, p
   }
 }
 
+function sessionOf(r: SessionRow): SessionInfo {
+  return {
+    id: r.id,
+    title: r.title,
+    date: r.date,
+    kind: r.kind === 'rehearsal'
+      ? 'rehearsal'
+      : 'real',
+    expectedSize: r.expected_size,
+    createdAt: r.created_at,
+    participants: r.participants,
+    imported: r.imported === 1,
+  }
+}
+
+/** Whether an imported session already holds exactly what the file brings. */
+function sameSession(current: SessionInfo & { polls: ArchivedSession['polls'] }, incoming: ArchivedSession): boolean {
+  const byId = (polls: ArchivedSession['polls']) => Object.fromEntries(polls.map(p => [p.id, p]))
+  return current.title === incoming.title
+    && current.date === incoming.date
+    && current.kind === incoming.kind
+    && current.expectedSize === incoming.expectedSize
+    && current.createdAt === incoming.createdAt
+    && current.participants === incoming.participants
+    && isDeepStrictEqual(byId(current.polls), byId(incoming.polls))
+}
+
 /**
- * Ballots and poll states in one SQLite file (WAL, through Node's built-in `node:sqlite`).
+ * The store in one SQLite file (WAL, through Node's built-in `node:sqlite`): the laptop's.
  * One row per participant and poll, written by an upsert; the counts are never stored,
  * they are derived from the rows. Any SQLite failure becomes a StoreUnavailableError
  * (HTTP 503), and the store reopens itself on a later call once the cause has gone.
  */
-export class BallotStore {
+export class SqliteStore implements Store {
   private db: DatabaseSync | null = null
   private lastOpenAttempt = 0
   private statements: Statements | null = null
@@ -110,6 +131,10 @@ export class BallotStore {
 
   get file(): string {
     return join(this.dir, 'ballots.sqlite')
+  }
+
+  get location(): string {
+    return this.file
   }
 
   private open(): { db: DatabaseSync, statements: Statements } {
@@ -155,11 +180,6 @@ export class BallotStore {
       void this.close()
       throw new StoreUnavailableError(error)
     }
-  }
-
-  /** Runs `fn` against the open database (for the session archive, which shares the connection). */
-  use<T>(fn: (db: DatabaseSync, s: Statements) => T): T {
-    return this.run(fn)
   }
 
   /** Whether this idempotency key has already been received for this participant and poll. */
@@ -263,20 +283,19 @@ export class BallotStore {
     return this.run(db => (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version)
   }
 
-  /** Erases deleted rows from the log now (after a session is deleted). */
-  erase(): void {
-    this.run(db => this.eraseJournal(db))
-  }
-
   /**
-   * The write-ahead log still holds the deleted rows' old pages: copy the zeroed pages
-   * into the main file and empty the log. The checkpointer may hold the log for a moment
-   * (busy): try again a few times. A reader holding an old snapshot could delay this; the
-   * next erase or the close then finishes it.
+   * Makes deleted rows unreadable in the files. `secure_delete` zeroes a deleted row's
+   * cell, but a b-tree's interior pages keep copies of keys as dividers (the ballots'
+   * primary key and every index: participant ids with their times), and the write-ahead
+   * log keeps old pages. VACUUM rebuilds the file from the live rows only; the checkpoint
+   * copies it back and empties the log. The checkpointer may hold the log for a moment
+   * (busy): try again a few times. Erasures are rare (a reset, the daily purge, a deleted
+   * session) and the file is small, so the rebuild costs milliseconds.
    */
   private eraseJournal(db: DatabaseSync): void {
     // After the commit: a failure here must not undo what the caller has done (the rows are gone).
     try {
+      db.exec('VACUUM')
       const truncate = typed<[], { busy: number }>(db, 'PRAGMA wal_checkpoint(TRUNCATE)')
       for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
         if (truncate.get()?.busy === 0)
@@ -287,7 +306,7 @@ export class BallotStore {
   }
 
   /** A session's ballots, aggregates archived by the purge and poll states, to rebuild its tallies. */
-  load(sessionId: string): { ballots: StoredBallot[], archived: PollAggregate[], states: Map<string, PollState> } {
+  load(sessionId: string): SessionRows {
     return this.run((_db, s) => ({
       ballots: s.sessionBallots.all(sessionId).map(r => ({
         pollId: r.poll_id,
@@ -299,6 +318,97 @@ export class BallotStore {
         stateOf(r),
       ])),
     }))
+  }
+
+  listSessions(): SessionInfo[] {
+    return this.run((_db, s) => s.sessions.all().map(sessionOf))
+  }
+
+  getSession(id: string): SessionInfo | undefined {
+    return this.run((_db, s) => {
+      const row = s.session.get(id)
+      return row
+        ? sessionOf(row)
+        : undefined
+    })
+  }
+
+  createSession(session: SessionInfo): void {
+    this.run((_db, s) => s.insertSession.run(session.id, session.title, session.date, session.kind, session.expectedSize, session.createdAt, session.participants, session.imported
+      ? 1
+      : 0))
+  }
+
+  updateSession(id: string, patch: SessionPatch): SessionInfo | undefined {
+    return this.run((db, s) => inTransaction(db, () => {
+      const row = s.session.get(id)
+      if (!row)
+        return undefined
+      const next = {
+        ...sessionOf(row),
+        ...patch,
+      }
+      s.updateSession.run(next.title, next.date, next.kind, next.expectedSize, id)
+      return next
+    }))
+  }
+
+  removeSession(id: string): boolean {
+    return this.run((db, s) => {
+      const removed = inTransaction(db, () => {
+        if (!s.session.get(id))
+          return false
+        s.deleteSessionReceipts.run(id)
+        for (const statement of s.deleteSessionRows)
+          statement.run(id)
+        return true
+      })
+      if (removed)
+        this.eraseJournal(db)
+      return removed
+    })
+  }
+
+  /**
+   * Idempotent: the same file twice changes nothing. A session run here is never
+   * overwritten by a copy of itself; one imported earlier is replaced by newer aggregates.
+   */
+  importSessions(sessions: readonly ArchivedSession[]): ImportReport {
+    const report: ImportReport = {
+      added: [],
+      updated: [],
+      unchanged: [],
+      kept: [],
+    }
+    this.run((db, s) => inTransaction(db, () => {
+      for (const incoming of sessions) {
+        const row = s.session.get(incoming.id)
+        if (row && row.imported === 0) {
+          report.kept.push(incoming.title)
+          continue
+        }
+        if (row) {
+          const current = {
+            ...sessionOf(row),
+            polls: s.archive.all(row.id).map(archivedAggregate),
+          }
+          if (sameSession(current, incoming)) {
+            report.unchanged.push(incoming.title)
+            continue
+          }
+          s.replaceImported.run(incoming.title, incoming.date, incoming.kind, incoming.expectedSize, incoming.createdAt, incoming.participants, incoming.id)
+          s.clearArchive.run(incoming.id)
+          report.updated.push(incoming.title)
+        }
+        else {
+          s.insertSession.run(incoming.id, incoming.title, incoming.date, incoming.kind, incoming.expectedSize, incoming.createdAt, incoming.participants, 1)
+          report.added.push(incoming.title)
+        }
+        for (const poll of incoming.polls)
+          s.putArchive.run(incoming.id, poll.id, JSON.stringify(poll.tally), poll.participants)
+      }
+    }))
+    return report
   }
 
   /** Closes the database; the checkpointer copies what is left of the log and ends. */

@@ -1,19 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ServerConfig } from '../config'
+import type { TokenBucket } from './token-bucket'
 import cookie from '@fastify/cookie'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import { hasPresenterSession, participantOf } from '../credentials'
 import { HttpError } from '../errors'
-import { cspFor } from '../security'
-
-/**
- * Requests a minute from one signed-in phone: far above a person (a page load, a stream,
- * a few ballots), low enough that the few hundred credentials one address may be issued
- * do not add up to an unlimited budget.
- */
-const PER_PARTICIPANT_PER_MINUTE = 120
+import { participantOf } from './credentials'
+import { cspFor } from './csp'
+import { registerOriginCheck } from './origin'
+import { registerPresenterIdentity } from './presenter'
 
 /**
  * Who a request counts against: the participant when the phone has its credential,
@@ -27,9 +23,19 @@ export function limitKey(req: FastifyRequest): string {
     : `address:${req.ip}`
 }
 
-/** Cookies, security headers, CORS and the rate limit, for every route (404 included). */
-export async function registerProtection(app: FastifyInstance, config: ServerConfig, secret: string): Promise<void> {
-  await app.register(cookie, { secret })
+export interface ProtectionOptions {
+  cookieSecret: string
+  presenterToken: string
+  guesses: TokenBucket
+}
+
+/**
+ * Cookies, security headers, the presenter's identity, the origin check, CORS and the
+ * rate limit, for every route (404 included), in that order: the rate limit knows who
+ * the presenter is.
+ */
+export async function registerProtection(app: FastifyInstance, config: ServerConfig, options: ProtectionOptions): Promise<void> {
+  await app.register(cookie, { secret: options.cookieSecret })
   await app.register(helmet, {
     contentSecurityPolicy: false,
     crossOriginEmbedderPolicy: false,
@@ -39,6 +45,18 @@ export async function registerProtection(app: FastifyInstance, config: ServerCon
   app.addHook('onSend', async (req, reply) => {
     reply.header('content-security-policy', cspFor(req.url))
   })
+  registerPresenterIdentity(app, { token: options.presenterToken, throttle: options.guesses })
+  registerOriginCheck(app, {
+    allowed: [
+      ...config.corsOrigins,
+      ...(config.publicUrl
+        ? [new URL(config.publicUrl).origin]
+        : []),
+    ],
+    deckPort: config.deckPort === config.port
+      ? undefined
+      : config.deckPort,
+  })
   await app.register(cors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
   })
@@ -47,12 +65,12 @@ export async function registerProtection(app: FastifyInstance, config: ServerCon
     timeWindow: '1 minute',
     keyGenerator: limitKey,
     max: (_req, key) => key.startsWith('participant:')
-      ? PER_PARTICIPANT_PER_MINUTE
+      ? config.requestsPerParticipant
       : config.rateLimitPerAddress,
     // The speaker's signed-in browser is never throttled, whatever the room does from the
     // same address. Not a Bearer token: the missing rate-limit headers would tell a script
     // that its guess was right.
-    allowList: req => hasPresenterSession(req, config.presenterToken),
+    allowList: req => req.presenter.via === 'session',
     errorResponseBuilder: () => new HttpError(429, 'Trop de requêtes : patientez quelques secondes avant de réessayer.', 'rate_limited'),
   })
 }

@@ -33,6 +33,17 @@ describe('streamAdmission', () => {
     expect(admission.countAt('room-pc')).toBe(1)
   })
 
+  it('when full, an address that holds as many as any other makes room itself: a venue keeps its share', () => {
+    const admission = new StreamAdmission<string>({ anonymousPerAddress: 100, total: 4 })
+    admission.admit('venue1', participant('venue', 'v1'))
+    admission.admit('venue2', participant('venue', 'v2'))
+    admission.admit('hog1', participant('hog', 'h1'))
+    admission.admit('hog2', participant('hog', 'h2'))
+    expect(admission.admit('hog3', participant('hog', 'h3'))).toEqual(['hog1'])
+    expect(admission.admit('hog4', participant('hog', 'h4'))).toEqual(['hog2'])
+    expect(admission.countAt('venue')).toBe(2)
+  })
+
   it('never counts nor closes the presenter\'s streams', () => {
     const admission = new StreamAdmission<string>({ anonymousPerAddress: 1, total: 1 })
     admission.admit('speaker', presenter)

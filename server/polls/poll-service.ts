@@ -1,16 +1,16 @@
-import type { PollDefinition } from '../data/polls'
-import type { BallotRequest } from '../poll/ballot'
-import type { PollRecord, Viewer } from '../poll/snapshot'
-import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
-import type { Sessions } from './sessions'
-import type { BallotStore } from './store'
-import { polls } from '../data/polls'
-import { unknownPollMessage } from '../poll/ballot'
-import { sessionAggregates } from '../poll/session'
-import { viewOf } from '../poll/snapshot'
-import { applyCommand, initialPollState } from '../poll/state'
-import { emptyTally, replaceInTally } from '../poll/tally'
-import { HttpError } from './errors'
+import type { PollDefinition } from '../../data/polls'
+import type { BallotRequest } from '../../poll/ballot'
+import type { PollRecord, Viewer } from '../../poll/snapshot'
+import type { PollCommand, PollId, ResultsSnapshot } from '../../poll/types'
+import type { Sessions } from '../sessions/sessions'
+import type { Store } from '../storage/store'
+import { polls } from '../../data/polls'
+import { unknownPollMessage } from '../../poll/ballot'
+import { sessionAggregates } from '../../poll/session'
+import { viewOf } from '../../poll/snapshot'
+import { applyCommand, initialPollState } from '../../poll/state'
+import { emptyTally, replaceInTally } from '../../poll/tally'
+import { HttpError } from '../errors'
 
 export interface BallotAck {
   pollId: PollId
@@ -34,7 +34,7 @@ export class PollService {
   private readonly startedAt = new Date().toISOString()
   private readonly listeners = new Set<() => void>()
 
-  constructor(private readonly store: BallotStore, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
     this.clear()
     this.tryLoad()
   }

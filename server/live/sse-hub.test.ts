@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { ResultsSnapshot } from '../poll/types'
+import type { ResultsSnapshot } from '../../poll/types'
 import { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SseHub } from './sse-hub'

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http'
-import type { Viewer } from '../poll/snapshot'
-import type { ResultsSnapshot } from '../poll/types'
+import type { Viewer } from '../../poll/snapshot'
+import type { ResultsSnapshot } from '../../poll/types'
 import type { StreamOwner } from './stream-admission'
 import { StreamAdmission } from './stream-admission'
 

@@ -1,9 +1,10 @@
-import type { PeerRooms, SessionInfo, SessionKind } from '../poll/session'
+import type { PeerRooms, SessionInfo, SessionKind } from '../../poll/session'
+import type { Store } from '../storage/store'
 import type { SessionArchive, SessionPatch } from './session-archive'
-import type { BallotStore } from './store'
+
 import { randomBytes } from 'node:crypto'
-import { defaultSessionTitle, peersOf, todayInParis } from '../poll/session'
-import { HttpError } from './errors'
+import { defaultSessionTitle, peersOf, todayInParis } from '../../poll/session'
+import { HttpError } from '../errors'
 
 const CURRENT = 'current_session'
 const DIACRITICS = /\p{Diacritic}/gu
@@ -44,7 +45,7 @@ export class Sessions {
   private readonly listeners = new Set<(change: SessionChange) => void>()
   private readonly now: () => Date
 
-  constructor(private readonly archive: SessionArchive, private readonly store: BallotStore, private readonly options: SessionsOptions) {
+  constructor(private readonly archive: SessionArchive, private readonly store: Store, private readonly options: SessionsOptions) {
     this.now = options.now ?? (() => new Date())
   }
 

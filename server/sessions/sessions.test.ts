@@ -1,9 +1,9 @@
-import type { PeerRooms, SessionInfo } from '../poll/session'
-import type { ResultsSnapshot } from '../poll/types'
-import type { Target, TestServer } from '../tests/helpers/test-server'
+import type { PeerRooms, SessionInfo } from '../../poll/session'
+import type { ResultsSnapshot } from '../../poll/types'
+import type { Target, TestServer } from '../../tests/helpers/test-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { compareVerdicts } from '../poll/compare'
-import { command, newPhone, presenterHeaders, results, send, tempDataDir, testApp, vote } from '../tests/helpers/test-server'
+import { compareVerdicts } from '../../poll/compare'
+import { command, newPhone, presenterHeaders, results, send, tempDataDir, testApp, vote } from '../../tests/helpers/test-server'
 
 let server: TestServer
 afterEach(async () => {

@@ -1,0 +1,128 @@
+import type { Viewer } from '../../poll/snapshot'
+import type { ResultsSnapshot } from '../../poll/types'
+import type { ServerConfig } from '../config'
+import type { PollService } from '../polls/poll-service'
+import type { Room } from '../room/room'
+import type { SessionArchive } from '../sessions/session-archive'
+import type { Sessions } from '../sessions/sessions'
+import { peersOf, sessionSnapshot, summaryOf } from '../../poll/session'
+import { HttpError } from '../errors'
+import { NavSync } from './nav-sync'
+import { SseHub } from './sse-hub'
+
+/** How often the presenter's join counts and another process's imports are looked at. */
+const TICK_MS = 10_000
+
+export interface ScreensOptions {
+  service: PollService
+  room: Room
+  sessions: Sessions
+  archive: SessionArchive
+  config: Pick<ServerConfig, 'broadcastIntervalMs' | 'streamsPerAddress' | 'maxStreams'>
+}
+
+/**
+ * What every screen sees, in one place: the snapshot per viewer (phone, projection,
+ * presenter), a session's results, the subscriptions that tell the stream hub that
+ * something changed, and the presenter's navigation that screens follow. A ballot reaches
+ * the screens through here: PollService commits it and calls back, the hub sends.
+ */
+export class Screens {
+  readonly nav = new NavSync()
+  readonly hub: SseHub
+  private readonly ticker: NodeJS.Timeout
+
+  constructor(private readonly options: ScreensOptions) {
+    const { service, room, sessions, config } = options
+    this.hub = new SseHub({
+      // A screen that connects (or reconnects) goes straight to the presenter's slide.
+      greeting: viewer => viewer === 'phone'
+        ? []
+        : this.nav.frames(),
+      snapshot: viewer => this.snapshot(viewer),
+      intervalMs: config.broadcastIntervalMs,
+      anonymousPerAddress: config.streamsPerAddress,
+      total: config.maxStreams,
+    })
+    service.onChange(() => this.hub.markDirty())
+    room.onChange(() => this.hub.markDirty())
+    sessions.onChange((change) => {
+      if (change === 'switch') {
+        service.reload()
+        room.startSession()
+      }
+      this.hub.markDirty()
+    })
+    // Joins in the last minute fall as time passes: the presenter's count follows.
+    // An archive imported by another process while the server runs changes the comparison.
+    this.ticker = setInterval(() => {
+      try {
+        sessions.changedElsewhere()
+      }
+      catch {}
+      this.hub.markDirty()
+    }, TICK_MS).unref()
+  }
+
+  /** What this viewer may see now. Phones get the polls' states only. */
+  snapshot(viewer: Viewer): ResultsSnapshot {
+    const polls = this.options.service.snapshot(viewer)
+    if (viewer === 'phone')
+      return polls
+    return {
+      ...polls,
+      room: this.options.room.view(viewer),
+      ...this.sessionView(),
+    }
+  }
+
+  /** The session and the earlier rooms, for the deck's screens; nothing while the database is unavailable. */
+  private sessionView(): Pick<ResultsSnapshot, 'session' | 'peers'> {
+    try {
+      return {
+        session: summaryOf(this.options.sessions.current()),
+        peers: this.options.sessions.peers(),
+      }
+    }
+    catch {
+      return {}
+    }
+  }
+
+  /** The results a script or a handout asks for: the presenter's view, or the public one. */
+  results(presenter: boolean): ResultsSnapshot {
+    if (!presenter)
+      return this.options.service.snapshot('public')
+    const { room: _room, ...snapshot } = this.snapshot('presenter')
+    return snapshot
+  }
+
+  /** A session's results as the deck draws them, with the earlier rooms it is compared with. */
+  sessionResults(id: string): ResultsSnapshot {
+    const { archive, sessions, service } = this.options
+    const results = archive.results(id)
+    if (!results)
+      throw new HttpError(404, `Séance inconnue : « ${id.slice(0, 80)} ».`, 'unknown_session')
+    const snapshot = sessionSnapshot(results, peersOf(results.session, archive.allResults()))
+    // The session in progress: the live tallies (same figures, and no second read of the rows).
+    return results.session.id === sessions.currentId()
+      ? { ...snapshot, polls: service.snapshot('presenter').polls }
+      : snapshot
+  }
+
+  /** Navigation from the presenter view: kept, and sent to every screen when newer. */
+  navigate(channel: string, seq: number, state: Record<string, unknown>): void {
+    if (this.nav.update(channel, seq, state))
+      this.hub.broadcast(this.nav.frame(channel)!, ['public', 'presenter'])
+  }
+
+  /** The phone remote's Previous / Next: the presenter view carries them out, as a clicker's. */
+  remote(action: 'next' | 'prev'): void {
+    this.hub.broadcast(`event: remote\ndata: ${JSON.stringify({ action })}\n\n`, ['presenter'])
+  }
+
+  close(): void {
+    clearInterval(this.ticker)
+    this.hub.close()
+  }
+}

@@ -1,0 +1,26 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { PollService } from '../polls/poll-service'
+
+const HOUR_MS = 3_600_000
+
+/**
+ * The retention purge (RGPD: the phone page promises it): at start, then every hour.
+ * Ballots past `days` go, their counts stay in the session's archive.
+ */
+export function startRetentionPurge(service: PollService, days: number, log: FastifyBaseLogger): { stop: () => void } {
+  const purge = () => {
+    try {
+      const deleted = service.purgeOlderThan(days)
+      if (deleted > 0)
+        log.info({ deleted }, 'purged ballots past the retention period')
+    }
+    catch (error) {
+      log.warn({ err: error }, 'retention purge failed; will retry')
+    }
+  }
+  purge()
+  const timer = setInterval(purge, HOUR_MS).unref()
+  return {
+    stop: () => clearInterval(timer),
+  }
+}

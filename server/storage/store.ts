@@ -1,0 +1,81 @@
+import type { ArchivedSession } from '../../poll/archive-file'
+import type { PollAggregate, SessionInfo } from '../../poll/session'
+import type { Choice, PollState } from '../../poll/types'
+
+/**
+ * The store port: everything the server keeps, whatever keeps it. The SQLite adapter
+ * (sqlite-store.ts, node:sqlite) is the laptop's; a hosted adapter sits beside it and
+ * `open.ts` chooses. Every method either does all of its work and returns, or throws
+ * StoreUnavailableError and changes nothing; a ballot acknowledged is a ballot committed.
+ */
+export interface Store {
+  /** What is open, for messages: a file path (never a password). */
+  readonly location: string
+
+  // Ballots and poll states.
+  /** Whether this idempotency key has already been received for this participant and poll. */
+  hasReceipt: (pollId: string, participantId: string, key: string) => boolean
+  /** Records one ballot atomically: the same idempotency key twice is a no-op. */
+  cast: (sessionId: string, pollId: string, participantId: string, key: string, choice: Choice, at: Date) => CastResult
+  saveState: (sessionId: string, pollId: string, state: PollState) => void
+  /** Drops a poll's ballots (and their archive) in a session, saves its fresh state, and erases them for real. */
+  reset: (sessionId: string, pollId: string, state: PollState) => void
+  /** A session's ballots, the aggregates the purge archived, and its poll states. */
+  load: (sessionId: string) => SessionRows
+  /**
+   * Deletes the ballots last changed before `cutoff` and the participants left without
+   * one; their counts are added to the session's archive first. Returns how many ballots.
+   */
+  purgeBefore: (cutoff: Date) => number
+
+  // Participants and settings.
+  /** Whether this participant joined this session (a phone from an earlier session joins again). */
+  isMember: (sessionId: string, participantId: string) => boolean
+  /** Records a participant the server has just issued, and counts the join in the session. */
+  addParticipant: (sessionId: string, id: string, at: Date) => void
+  /** A setting (registration, room code, current session…), or undefined when never set. */
+  setting: (key: string) => string | undefined
+  saveSetting: (key: string, value: string) => void
+
+  // Sessions.
+  listSessions: () => SessionInfo[]
+  getSession: (id: string) => SessionInfo | undefined
+  createSession: (session: SessionInfo) => void
+  updateSession: (id: string, patch: SessionPatch) => SessionInfo | undefined
+  /** Deletes a session and everything it holds, and erases it for real; false when unknown. */
+  removeSession: (id: string) => boolean
+  /** Adds another laptop's sessions (aggregates only), all or nothing. */
+  importSessions: (sessions: readonly ArchivedSession[]) => ImportReport
+
+  /** Grows when another process changed the data (an import while the server runs). */
+  dataVersion: () => number
+  close: () => Promise<void>
+}
+
+export interface StoredBallot { pollId: string, choice: Choice }
+
+export interface SessionRows {
+  ballots: StoredBallot[]
+  archived: PollAggregate[]
+  states: Map<string, PollState>
+}
+
+export type CastResult
+  = | { kind: 'accepted', previous: Choice | undefined }
+    | { kind: 'duplicate' }
+    | { kind: 'key-reused' }
+    /** The participant joined another session: the phone has to join this one. */
+    | { kind: 'not-member' }
+
+export type SessionPatch = Partial<Pick<SessionInfo, 'title' | 'date' | 'kind' | 'expectedSize'>>
+
+export interface ImportReport {
+  /** Sessions new here. */
+  added: string[]
+  /** Sessions imported earlier whose aggregates the file brought up to date. */
+  updated: string[]
+  /** Already here, the same. */
+  unchanged: string[]
+  /** Sessions run here: their own data wins over a copy. */
+  kept: string[]
+}
