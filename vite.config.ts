@@ -1,9 +1,9 @@
 /// <reference types="@slidev/types" />
 import process from 'node:process'
 import { defineConfig } from 'vite'
-import { frenchText } from './scripts/lib/french-vue.ts'
-import { palettePlugin } from './scripts/lib/palette-plugin.ts'
-import { resultsSnapshotPlugin } from './scripts/lib/results-plugin.ts'
+import { frenchText } from './vite/french-vue.ts'
+import { palettePlugin } from './vite/palette-plugin.ts'
+import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
 
 // Merged by Slidev into its own config. The API lives in the vote server: in
 // `npm run dev` Slidev's dev server forwards /api to it.

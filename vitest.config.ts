@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { resultsSnapshotPlugin } from './scripts/lib/results-plugin.ts'
+import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
 
 // Two projects: fast unit tests next to the code, and end-to-end tests in tests/
 // that drive the built deck, the real server and Debian's Chromium (one at a time:
@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{data,poll,client,components,composables,server,audience,scripts}/**/*.test.ts'],
+          include: ['{data,poll,client,components,composables,server,audience,scripts,vite}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
-import { frenchHtmlPlugin } from '../scripts/lib/french-html.ts'
-import { palettePlugin } from '../scripts/lib/palette-plugin.ts'
+import { frenchHtmlPlugin } from '../vite/french-html.ts'
+import { palettePlugin } from '../vite/palette-plugin.ts'
 
 // The phone page: a small separate entry, not the Slidev bundle.
 export default defineConfig({

@@ -103,7 +103,7 @@ function useLiveResultsOnce(): LiveResults {
     void signedIn().then((yes) => {
       isPresenterSession.value = yes === true
       signedInNow = yes === true
-      openResultsStream({
+      const stream = openResultsStream({
         url: () => isPresenterSession.value ? '/api/presenter/stream' : '/api/stream',
         onSnapshot: (incoming) => {
           snapshot.value = newerSnapshot(snapshot.value, incoming)
@@ -123,6 +123,9 @@ function useLiveResultsOnce(): LiveResults {
           }
         },
       })
+      // A window that goes away (a reload, a closed tab) gives its stream back at once,
+      // rather than when the server notices the dead socket.
+      window.addEventListener('pagehide', () => stream.close(), { once: true })
     })
   }
   return {

@@ -2,7 +2,7 @@
  * French typography, in one place: curly apostrophes, « guillemets » with narrow
  * no-break spaces, a no-break space before « : » and a narrow one before « ; ! ? »,
  * and « 13 % » kept on one line. Applied to every text node of the deck's templates
- * (slides.md included, by a Vue compiler step: scripts/lib/french-vue.ts) and to the
+ * (slides.md included, by a Vue compiler step: vite/french-vue.ts) and to the
  * text of data/ (typeset, below). Vue interpolations and addresses are left alone.
  */
 const NNBSP = '\u202F'

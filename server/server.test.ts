@@ -2,7 +2,7 @@ import type { ResultsSnapshot } from '../poll/types'
 import type { TestServer } from '../tests/helpers/test-server'
 import { Agent, request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { command, eventually, freshId, newPhone, presenterHeaders, results, send, startTestServer, subscribe, testApp, vote } from '../tests/helpers/test-server'
+import { command, eventually, freshId, newPhone, pollOf, presenterHeaders, results, send, startTestServer, subscribe, testApp, vote } from '../tests/helpers/test-server'
 
 let server: TestServer
 afterEach(async () => {
@@ -30,9 +30,9 @@ describe('vote server over HTTP', () => {
     const forged = await command(server.target, 'warmup', 'open', { authorization: 'Bearer not-the-token-at-all' })
     expect(forged.status).toBe(403)
     expect((await forged.json()).message).toMatch(/jeton invalide/)
-    expect((await results(server.target)).polls[0]!.status).toBe('closed')
+    expect(pollOf(await results(server.target), 'warmup').status).toBe('closed')
     expect((await command(server.target, 'warmup', 'open')).status).toBe(200)
-    expect((await results(server.target)).polls[0]!.status).toBe('open')
+    expect(pollOf(await results(server.target), 'warmup').status).toBe('open')
   })
 
   it('counts a ballot once, however often it is retried', async () => {
@@ -48,7 +48,7 @@ describe('vote server over HTTP', () => {
     expect(bodies.filter(b => b.duplicate === false)).toHaveLength(1)
     const snap = await results(server.target)
     expect(choiceCounts(snap, 'warmup')).toEqual({ often: 1, sometimes: 0, never: 0 })
-    expect(snap.polls[0]!.participants).toBe(1)
+    expect(pollOf(snap, 'warmup').participants).toBe(1)
   })
 
   it('acknowledges a retry of a recorded ballot even after the poll has closed', async () => {
@@ -176,7 +176,7 @@ describe('vote server over HTTP', () => {
     await command(server.target, 'warmup', 'open')
     await vote(server.target, 'warmup', { option: 'often' })
     await command(server.target, 'warmup', 'reset')
-    const view = (await results(server.target)).polls[0]!
+    const view = pollOf(await results(server.target), 'warmup')
     expect(view).toMatchObject({ status: 'closed', participants: 0 })
     expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 0, sometimes: 0, never: 0 })
   })
@@ -224,7 +224,7 @@ describe('data retention', () => {
     // A negative period puts the cut-off in the future: everything is past it.
     expect(server.service.purgeOlderThan(-1)).toBe(2)
     expect(server.store.load(server.sessions.currentId()).ballots).toEqual([])
-    const view = (await results(server.target)).polls[0]!
+    const view = pollOf(await results(server.target), 'warmup')
     expect(view.participants).toBe(2)
     expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 1, sometimes: 0, never: 1 })
   })

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { slideNo } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser } from './helpers/browser'
-import { command, eventually, join as joinRoom, results, startTestServer, vote } from './helpers/test-server'
+import { command, eventually, join as joinRoom, pollOf, results, startTestServer, vote } from './helpers/test-server'
 import { canMount, mountTmpfs, remount, unmount } from './helpers/tmpfs'
 
 const MOUNTS = canMount()
@@ -171,7 +171,7 @@ describe('a database that cannot be written', () => {
     locker.exec('COMMIT')
     locker.close()
     await eventually(async () => expect((await vote(server!.url, 'warmup', { option: 'often' })).status).toBe(200))
-    const counts = (await results(server.url)).polls[0]!.tally
+    const counts = pollOf(await results(server.url), 'warmup').tally
     expect(counts?.kind === 'choice' && counts.counts.often).toBe(2)
   })
 
@@ -202,7 +202,7 @@ describe('a database that cannot be written', () => {
     for (const f of readdirSync(dir).filter(f => f.startsWith('filler-')))
       rmSync(join(dir, f))
     await eventually(async () => expect((await vote(server!.url, 'warmup', { option: 'never' })).status).toBe(200))
-    const view = (await results(server.url)).polls[0]!
+    const view = pollOf(await results(server.url), 'warmup')
     expect(view.tally?.kind === 'choice' && view.tally.counts.never).toBe(1)
   })
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseResultsSnapshot } from '../../poll/snapshot'
-import { loadResultsFile } from './results-plugin'
+import { loadResultsFile } from '../../vite/results-plugin'
 
 const HTTP_URL = /^https?:\/\//
 const TRAILING_SLASH = /\/$/

@@ -1,6 +1,6 @@
 // Helpers for tests that talk to the vote server in process.
 import type { FastifyInstance } from 'fastify'
-import type { ResultsSnapshot } from '../../poll/types'
+import type { PollView, ResultsSnapshot } from '../../poll/types'
 import type { VoteServer } from '../../server/app'
 import { tempDataDir, TEST_TOKEN } from '../../scripts/lib/server-process'
 import { buildApp } from '../../server/app'
@@ -155,6 +155,14 @@ export async function vote(target: Target, poll: string, choice: unknown, phone?
 
 export async function results(target: Target, headers: Record<string, string> = presenterHeaders): Promise<ResultsSnapshot> {
   return await (await send(target, '/api/results.json', { headers })).json() as ResultsSnapshot
+}
+
+/** One poll of a snapshot, found by its id (never by its position in the list). */
+export function pollOf(snapshot: ResultsSnapshot, id: string): PollView {
+  const poll = snapshot.polls.find(p => p.id === id)
+  if (!poll)
+    throw new Error(`no poll ${id} in the snapshot`)
+  return poll
 }
 
 /** Reads an SSE stream and hands each snapshot to `onSnapshot`; returns a function that stops it. */

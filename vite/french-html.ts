@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { frenchTypography } from '../../data/french.ts'
+import { frenchTypography } from '../data/french.ts'
 
 /** Text between two tags of an HTML page (the phone pages have no inline script or style). */
 const TEXT = />([^<]+)</g

@@ -1,5 +1,5 @@
 import type { NodeTransform } from '@vue/compiler-core'
-import { frenchTypography } from '../../data/french.ts'
+import { frenchTypography } from '../data/french.ts'
 
 /** Vue's NodeTypes.TEXT: static text between tags (interpolations are other nodes). */
 const TEXT = 2
@@ -11,12 +11,18 @@ const VERBATIM = new Set([
   'kbd',
 ])
 
+/** Slidev's own templates (its presenter view, its buttons) are not the deck's text. */
+const DEPENDENCY = /[/\\]node_modules[/\\]/
+
 /**
  * A Vue template compiler step that applies French typography to every static text of
- * the deck: the slides (Slidev compiles slides.md to Vue templates) and the components.
+ * the deck: the slides (Slidev compiles slides.md to Vue templates) and the components,
+ * never the templates of a dependency.
  */
 export const frenchText: NodeTransform = (node, context) => {
+  if (node.type !== TEXT || DEPENDENCY.test(context.filename))
+    return
   const parent = context.parent as { tag?: string } | null
-  if (node.type === TEXT && !VERBATIM.has(parent?.tag ?? ''))
+  if (!VERBATIM.has(parent?.tag ?? ''))
     node.content = frenchTypography(node.content)
 }

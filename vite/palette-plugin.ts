@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { paletteCss } from '../../data/palette.ts'
+import { paletteCss } from '../data/palette.ts'
 
 const ID = 'virtual:atelier-palette.css'
 const RESOLVED = `\0${ID}`

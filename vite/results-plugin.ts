@@ -1,8 +1,8 @@
 import type { Plugin } from 'vite'
-import type { ResultsSnapshot } from '../../poll/types.ts'
+import type { ResultsSnapshot } from '../poll/types.ts'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { parseResultsSnapshot } from '../../poll/snapshot.ts'
+import { parseResultsSnapshot } from '../poll/snapshot.ts'
 
 const ID = 'virtual:atelier-results'
 const RESOLVED = `\0${ID}`
