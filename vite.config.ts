@@ -27,11 +27,15 @@ export default defineConfig({
   optimizeDeps: {
     include: ['uqr'],
   },
-  server: {
-    proxy: {
-      // xfwd: the vote server learns each client's own address (X-Forwarded-For).
-      '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false, xfwd: true },
-      '/vote': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT ?? '3031'}`, changeOrigin: false, xfwd: true },
-    },
-  },
+  // Only `npm run dev` has a vote server beside Slidev's (it sets ATELIER_API_PORT): an
+  // export's own Slidev server has none, and a proxy there would log an error per request.
+  server: process.env.ATELIER_API_PORT
+    ? {
+        proxy: {
+          // xfwd: the vote server learns each client's own address (X-Forwarded-For).
+          '/api': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT}`, changeOrigin: false, xfwd: true },
+          '/vote': { target: `http://127.0.0.1:${process.env.ATELIER_API_PORT}`, changeOrigin: false, xfwd: true },
+        },
+      }
+    : {},
 })

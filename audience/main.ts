@@ -12,13 +12,22 @@ import 'virtual:atelier-palette.css'
 import './style.css'
 
 const CHOICES_KEY = 'atelier-choices'
+/** True while the results stream is open: the banner then says « Connecté ». */
+let streamLive = false
+/** The session this phone last voted in: its stored choices belong to it alone. */
+const SESSION_KEY = 'atelier-session'
 const pollsRoot = document.getElementById('polls')!
 const connection = document.getElementById('connection')!
 const sections = new Map<string, { section: HTMLElement, form: HTMLFormElement, status: HTMLElement }>()
 const recorded = new Set<string>()
-/** What this phone last had acknowledged, per poll: shown again after a reload. */
+/** What this phone last had acknowledged, per poll: shown again after a reload, in the same session only. */
 const lastChoices = JSON.parse(localStorage.getItem(CHOICES_KEY) ?? '{}') as Record<string, Choice>
 const pendingChoices = new Map<string, Choice>()
+/** The session of the room, as the server last said (null until the first snapshot). */
+let session: string | null = localStorage.getItem(SESSION_KEY)
+let sessionConfirmed = false
+/** Said in the banner after a change of session, until this phone votes again. */
+let sessionNotice = ''
 
 /** Live regions are read aloud on every change: write only when the text really changes. */
 function say(el: HTMLElement, text: string, tone: 'info' | 'ok' | 'error'): void {
@@ -99,7 +108,10 @@ const outbox = new Outbox({
       setStatus(pollId, outcome.message, 'error')
     }
     else {
-      setStatus(pollId, `${outcome.message} Votre vote n'est pas encore enregistré.`, 'info')
+      setStatus(pollId, `${outcome.message} Votre vote n’est pas encore enregistré.`, 'info')
+      // The ballot could not reach the server: the banner must not say « Connecté » meanwhile.
+      streamLive = false
+      say(connection, 'Serveur de vote injoignable : votre vote partira dès le retour du réseau.', 'error')
     }
   },
 })
@@ -118,8 +130,9 @@ function openSection(poll: PollDefinition): void {
       return
     }
     say(status, 'Envoi en cours…', 'info')
+    sessionNotice = ''
     pendingChoices.set(poll.id, choice)
-    outbox.submit(poll.id, choice)
+    outbox.submit(poll.id, choice, session ?? undefined)
   })
   const section = h('section', { 'class': 'poll', 'aria-labelledby': `q-${poll.id}` }, h('h2', { id: `q-${poll.id}` }, poll.question), form, status)
   sections.set(poll.id, { section, form, status })
@@ -140,21 +153,53 @@ function closeSection(pollId: string): void {
 }
 
 let openCount = 0
-let streamLive = false
 
 /** The banner, while connected: is a vote open, and does a ballot of this phone still wait for the server? */
 function showConnection(): void {
   if (!streamLive)
     return
+  const prefix = sessionNotice
+    ? `${sessionNotice} `
+    : ''
   if (outbox.pendingCount > 0)
-    say(connection, 'Connecté : votre vote part, il n\'est pas encore enregistré.', 'info')
+    say(connection, 'Connecté : votre vote part, il n’est pas encore enregistré.', 'info')
   else if (openCount)
-    say(connection, 'Connecté : un vote est ouvert.', 'ok')
+    say(connection, `${prefix}Connecté : un vote est ouvert.`, 'ok')
   else
-    say(connection, 'Aucun vote n\'est ouvert pour l\'instant. Gardez cette page ouverte : la question apparaîtra ici.', 'ok')
+    say(connection, `${prefix}Aucun vote n’est ouvert pour l’instant. Gardez cette page ouverte : la question apparaîtra ici.`, 'ok')
+}
+
+/**
+ * A new session is a new room: what this phone chose in the previous one is forgotten
+ * (its form, its stored choices, its unsent ballots), so nothing is carried over.
+ */
+function followSession(next: string | undefined): void {
+  if (!next)
+    return
+  const changed = session !== null && session !== next
+  session = next
+  localStorage.setItem(SESSION_KEY, next)
+  if (!changed) {
+    sessionConfirmed = true
+    return
+  }
+  const dropped = outbox.forgetOtherSessions(next)
+  for (const key of Object.keys(lastChoices))
+    delete lastChoices[key]
+  localStorage.setItem(CHOICES_KEY, '{}')
+  pendingChoices.clear()
+  recorded.clear()
+  for (const [pollId, entry] of sections) {
+    entry.section.remove()
+    sections.delete(pollId)
+  }
+  if (sessionConfirmed || dropped)
+    sessionNotice = 'Nouvelle séance : vos réponses de la séance précédente ne comptent pas ici.'
+  sessionConfirmed = true
 }
 
 function render(snapshot: ResultsSnapshot): void {
+  followSession(snapshot.session?.id)
   streamLive = true
   const open = snapshot.polls.filter(p => p.status === 'open').map(p => pollById(p.id)).filter((p): p is PollDefinition => !!p)
   for (const id of [

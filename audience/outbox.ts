@@ -7,6 +7,8 @@ export interface PendingBallot {
   choice: Choice
   /** Same key on every retry: the server counts the ballot once however often it arrives. */
   idempotencyKey: string
+  /** The session the person chose in: the server never counts it in another. */
+  session?: string
 }
 
 export type SendOutcome
@@ -35,7 +37,13 @@ export async function sendBallot(ballot: PendingBallot, fetchFn: Fetch = fetch):
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ idempotencyKey: ballot.idempotencyKey, choice: ballot.choice }),
+      body: JSON.stringify({
+        idempotencyKey: ballot.idempotencyKey,
+        choice: ballot.choice,
+        ...(ballot.session
+          ? { session: ballot.session }
+          : {}),
+      }),
     })
     if (res.ok)
       return { kind: 'recorded' }
@@ -67,15 +75,30 @@ export class Outbox {
     this.pending = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as Record<string, PendingBallot>
   }
 
-  /** Queues a choice and sends it now. */
-  submit(pollId: string, choice: Choice): void {
+  /** Queues a choice, made in `session` when the phone knows it, and sends it now. */
+  submit(pollId: string, choice: Choice, session?: string): void {
     this.pending[pollId] = {
       pollId,
       choice,
       idempotencyKey: randomId(),
+      ...(session
+        ? { session }
+        : {}),
     }
     this.save()
     void this.attempt(pollId, 0)
+  }
+
+  /** Drops the ballots chosen in another session than `session`; returns how many. */
+  forgetOtherSessions(session: string): number {
+    const stale = Object.values(this.pending).filter(b => b.session !== undefined && b.session !== session)
+    for (const ballot of stale) {
+      clearTimeout(this.timers.get(ballot.pollId))
+      delete this.pending[ballot.pollId]
+    }
+    if (stale.length)
+      this.save()
+    return stale.length
   }
 
   /** Sends whatever was left unsent by an earlier visit. */

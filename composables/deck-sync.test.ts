@@ -42,6 +42,20 @@ describe('createDeckSync', () => {
     ])
   })
 
+  it('never sends the presenter\'s mouse: the projection shows no pointer over the vote buttons', () => {
+    const speaker = setup(true)
+    speaker.write({
+      page: 7,
+      clicks: 1,
+      cursor: { x: 40, y: 80, style: 'default' },
+    })
+    expect(speaker.posted).toEqual([
+      expect.objectContaining({
+        state: { page: 7, clicks: 1 },
+      }),
+    ])
+  })
+
   it('drops a message older than one already applied: a screen never moves back', () => {
     vi.useFakeTimers()
     const screen = setup(false)

@@ -1,5 +1,14 @@
 import type { SyncMethod } from '@slidev/client'
-import { NAV_CHANNEL } from './slidev-internals'
+import { NAV_CHANNEL, SLIDEV_INTERNALS } from './slidev-internals'
+
+/**
+ * Slidev shares the presenter's mouse with the projection: the room would see the pointer
+ * move over the vote buttons. It never leaves the presenter view.
+ */
+function withoutCursor(state: Record<string, unknown>): Record<string, unknown> {
+  const { [SLIDEV_INTERNALS.sharedCursorField]: _cursor, ...rest } = state
+  return rest
+}
 
 /** The matrix cell the presenter has opened, so that the projection opens it too. */
 export const MATRIX_CHANNEL = 'atelier-matrix'
@@ -83,7 +92,7 @@ export function createDeckSync(options: DeckSyncOptions) {
         const message = {
           channel: channelKey,
           seq: nextSeq(),
-          state: structuredClone(state) as Record<string, unknown>,
+          state: withoutCursor(structuredClone(state) as Record<string, unknown>),
         }
         lastSeq.set(channelKey, message.seq)
         local?.postMessage(message)

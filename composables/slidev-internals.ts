@@ -10,6 +10,8 @@ export const SLIDEV_INTERNALS = {
   notesRowKey: 'slidev-presenter-notes-row-size',
   /** The presenter view's routes: `/presenter/12` (setup/routes.ts). */
   presenterPath: '/presenter',
+  /** The presenter's mouse, which Slidev shares with the projection (state/shared.ts). */
+  sharedCursorField: 'cursor',
 } as const
 
 /** Matches Slidev's navigation channel, whatever the deck's title. */

@@ -7,10 +7,12 @@ import { firstIssue } from './schemas'
 /** Idempotency keys made on the phone: long enough to be unique, short and plain enough to log safely. */
 export const CLIENT_ID_PATTERN = /^[\w-]{16,64}$/
 
-/** What a phone sends: its choice, and a key that makes a retry harmless. */
+/** What a phone sends: its choice, a key that makes a retry harmless, and the session it was cast in. */
 export interface BallotBody {
   idempotencyKey: string
   choice: Choice
+  /** The session the phone saw when the person chose: a ballot never counts in another. */
+  session?: string
 }
 
 /** A ballot with its author, whom the server knows from the phone's credential. */
@@ -69,6 +71,7 @@ export function ballotSchema(poll: PollDefinition): z.ZodType<BallotBody> {
     idempotencyKey: z.string({ error: 'Clé d\'envoi manquante.' })
       .regex(CLIENT_ID_PATTERN, { error: 'Clé d\'envoi invalide.' }),
     choice: choiceSchema(poll),
+    session: z.string().regex(/^[\w-]{1,100}$/, { error: 'Séance invalide.' }).optional(),
   }, {
     error: issue => issue.code === 'unrecognized_keys'
       ? `Champ inattendu : ${quoted(issue.keys[0])}.`

@@ -93,6 +93,46 @@ describe('comparePlacement', () => {
       counts: { 'large.simple': 3, 'none.distinct': 1 },
     }
     const cells = comparePlacement(room, null)
-    expect(cells.find(c => c.cell === 'large.simple')).toEqual({ cell: 'large.simple', room: 75, others: 0 })
+    expect(cells.find(c => c.cell === 'large.simple')).toEqual({
+      cell: 'large.simple',
+      room: 75,
+      others: 0,
+      gap: null,
+    })
+  })
+
+  it('claims no gap against an empty baseline, nor from an empty room', () => {
+    const room: Tally = {
+      kind: 'choice',
+      counts: { 'large.simple': 3, 'none.distinct': 1 },
+    }
+    const emptyPeers: PeerRooms = {
+      sessions: 1,
+      titles: ['Grenoble'],
+      participants: 0,
+      polls: [
+        {
+          id: 'placement',
+          participants: 0,
+          tally: { kind: 'choice', counts: {} },
+        },
+      ],
+    }
+    expect(comparePlacement(room, emptyPeers).every(c => c.gap === null)).toBe(true)
+    const peers: PeerRooms = {
+      ...emptyPeers,
+      polls: [
+        {
+          id: 'placement',
+          participants: 4,
+          tally: {
+            kind: 'choice',
+            counts: { 'none.distinct': 4 },
+          },
+        },
+      ],
+    }
+    expect(comparePlacement({ kind: 'choice', counts: {} }, peers).every(c => c.gap === null)).toBe(true)
+    expect(comparePlacement(room, peers).find(c => c.cell === 'large.simple')!.gap).toBe(75)
   })
 })

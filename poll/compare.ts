@@ -87,8 +87,11 @@ export function standOutText(standsOut: NonNullable<CellComparison['standsOut']>
   return `${sign}${Math.abs(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`
 }
 
-/** Placement shares (whole percent per cell) for this room and the others. */
-export function comparePlacement(room: Tally | null, peers: PeerRooms | null): { cell: CellId, room: number, others: number }[] {
+/**
+ * Placement shares (whole percent per cell) for this room and the others, and the gap
+ * between them, only when both sides have enough projects to say anything.
+ */
+export function comparePlacement(room: Tally | null, peers: PeerRooms | null): { cell: CellId, room: number, others: number, gap: number | null }[] {
   const share = (tally: Tally | null | undefined) => {
     const counts = tally?.kind === 'choice'
       ? tally.counts
@@ -98,11 +101,25 @@ export function comparePlacement(room: Tally | null, peers: PeerRooms | null): {
       ? 0
       : Math.round(100 * (counts[id] ?? 0) / total)
   }
+  const total = (tally: Tally | null | undefined) => tally?.kind === 'choice'
+    ? Object.values(tally.counts).reduce((a, b) => a + b, 0)
+    : 0
+  const peerTally = peers?.polls.find(p => p.id === 'placement')?.tally
+  const comparable = total(room) >= MIN_VOTES_TO_COMPARE && total(peerTally) >= MIN_VOTES_TO_COMPARE
   const roomShare = share(room)
-  const othersShare = share(peers?.polls.find(p => p.id === 'placement')?.tally)
-  return matrixCells.map(cell => ({
-    cell: cell.id,
-    room: roomShare(cell.id),
-    others: othersShare(cell.id),
-  }))
+  const othersShare = share(peerTally)
+  return matrixCells.map((cell) => {
+    const [here, before] = [
+      roomShare(cell.id),
+      othersShare(cell.id),
+    ]
+    return {
+      cell: cell.id,
+      room: here,
+      others: before,
+      gap: comparable
+        ? here - before
+        : null,
+    }
+  })
 }

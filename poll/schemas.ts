@@ -3,6 +3,7 @@ import type { PollId } from '../data/polls.ts'
 import { z } from 'zod'
 import { cellIds, verdictIds } from '../data/matrix.ts'
 import { pollIds } from '../data/polls.ts'
+import { isIsoDate } from './session.ts'
 
 /**
  * One schema per shape that crosses a boundary (the network, a file, the database): the
@@ -11,10 +12,7 @@ import { pollIds } from '../data/polls.ts'
 
 const count = z.number().int().nonnegative()
 /** A calendar date written YYYY-MM-DD (a real day: no 30 February). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ').refine((text) => {
-  const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
-}, 'date attendue au format AAAA-MM-JJ')
+export const isoDate = z.string().refine(isIsoDate, 'date attendue au format AAAA-MM-JJ')
 
 export const pollIdSchema = z.enum(pollIds as [PollId, ...PollId[]])
 export const verdictSchema = z.enum(verdictIds as [Verdict, ...Verdict[]])

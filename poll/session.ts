@@ -4,7 +4,6 @@ import type { peerRoomsSchema, pollAggregateSchema, sessionInfoSchema, sessionKi
 import type { CellId, Choice, PollId, PollState, ResultsSnapshot, Tally, Verdict, VerdictCounts } from './types'
 import { cellIds } from '../data/matrix.ts'
 import { pollById, polls } from '../data/polls.ts'
-import { isoDate } from './schemas.ts'
 import { emptyTally, tallyOf } from './tally.ts'
 
 /** A rehearsal never counts when rooms are compared. */
@@ -40,8 +39,15 @@ export type PeerRooms = z.infer<typeof peerRoomsSchema>
 /** Titles of earlier rooms sent to screens: the rest are counted, so a snapshot stays small. */
 export const PEER_TITLES = 3
 
-/** Whether a text is a calendar date written YYYY-MM-DD. */
-export const isIsoDate = (text: string): boolean => isoDate.safeParse(text).success
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** Whether a text is a calendar date written YYYY-MM-DD (a real day: no 30 February). Pure: no zod, for the phone pages. */
+export function isIsoDate(text: string): boolean {
+  if (!DATE.test(text))
+    return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
 
 /** « 14 mars 2027 », for titles and slides. */
 export function formatSessionDate(date: string): string {

@@ -53,4 +53,6 @@ export interface ResultsSnapshot {
   session?: SessionSummary
   /** The earlier real rooms, for the comparison slide; absent when not compared. */
   peers?: PeerRooms
+  /** The presenter only: what is wrong with the data and what to do, while votes cannot be stored. */
+  storeProblem?: string
 }

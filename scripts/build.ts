@@ -11,6 +11,8 @@ import { deckOutline } from './lib/deck-outline'
 import { bin, run } from './lib/run'
 
 export const SERVER_BUNDLE = 'dist/server/main.mjs'
+/** `npm start` builds quietly: the build's log is shown only when it fails. */
+const quiet = process.env.ATELIER_BUILD_QUIET === '1'
 const COMPRESSIBLE = /\.(?:js|css|html|svg)$/
 
 /** Phones on poor Wi-Fi get the smallest file the server has: .br or .gz next to each asset. */
@@ -36,7 +38,7 @@ export async function buildServer(): Promise<void> {
     target: 'node22.12',
     packages: 'external',
     sourcemap: true,
-    logLevel: 'warning',
+    logLevel: quiet ? 'error' : 'warning',
   })
 }
 
@@ -53,12 +55,12 @@ export async function build(options: { withPdf?: boolean } = {}): Promise<void> 
   // Slidev exports the PDF during the build and shows a download button for it.
   if (options.withPdf)
     deckArgs.push('--download', '--executable-path', await requireChromium())
-  await run(bin('slidev'), deckArgs)
+  await run(bin('slidev'), deckArgs, {}, { quiet })
   // Slidev's own PDF prints every slide; the handout leaves the comparison slides out
   // (setup/preparser.ts) and checks itself: it replaces Slidev's under the same name.
   if (options.withPdf)
     await exportDeck({ output: `dist/deck/${EXPORT_NAME}.pdf` })
-  await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'])
+  await run(bin('vite'), ['build', '--config', 'audience/vite.config.ts'], {}, { quiet })
   precompress('dist/audience')
   writeFileSync(OUTLINE_FILE, JSON.stringify(deckOutline()))
   await buildServer()

@@ -106,6 +106,7 @@ export function slidevMismatches(): string[] {
     ['navChannelSuffix', 'setup/root.ts', `\${slidesTitle}${SLIDEV_INTERNALS.navChannelSuffix}`],
     ['notesRowKey', 'pages/presenter.vue', `'${SLIDEV_INTERNALS.notesRowKey}'`],
     ['presenterPath', 'setup/routes.ts', `path: '${SLIDEV_INTERNALS.presenterPath}'`],
+    ['sharedCursorField', 'state/shared.ts', `  ${SLIDEV_INTERNALS.sharedCursorField}?: {`],
   ]
   for (const [key, path, expected] of checks) {
     if (!text(path).includes(expected))

@@ -6,12 +6,13 @@ import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { isEntry } from '../server/entry'
+import { frenchArgumentError } from './lib/arguments.mjs'
 import { requireChromium } from './lib/chromium'
 import { deckOutline } from './lib/deck-outline'
 import { handoutProblems } from './lib/pdf-check'
 import { resolveResults } from './lib/results-source'
 import { bin, run } from './lib/run'
-import { sessionResultsFile } from './lib/session-results'
+import { resolveSessionId, sessionResultsFile } from './lib/session-results'
 
 const PDF_EXTENSION = /\.pdf$/
 
@@ -39,16 +40,27 @@ export function printedSlides(compare: boolean): SlideOutline[] {
   return deckOutline().filter(s => compare || !s.comparison)
 }
 
+/**
+ * Where a handout goes: `--out FILE`, or a name that says what it holds, the session's id
+ * included (`courante` is resolved first), so that two sessions never share a file name.
+ */
+export async function outputPath(options: ExportOptions): Promise<string> {
+  if (options.output)
+    return resolve(options.output)
+  const session = options.session
+    ? `-${await resolveSessionId(options.session, options.dataDir)}`
+    : ''
+  const suffix = `${session}${options.results ? '-resultats' : ''}${options.compare ? '-comparaison' : ''}${options.withClicks ? '-etapes' : ''}`
+  return resolve(`exports/${EXPORT_NAME}${suffix}.pdf`)
+}
+
 export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   const executablePath = await requireChromium()
   if (options.compare && !options.session && !options.results)
     throw new Error('--compare compare une séance aux précédentes : précisez laquelle avec --session (ou --session courante).')
   if (options.session && options.results)
-    throw new Error('--session et --results s\'excluent : choisissez l\'un des deux.')
-  const suffix = `${options.session
-    ? `-${options.session}`
-    : ''}${options.results ? '-resultats' : ''}${options.compare ? '-comparaison' : ''}${options.withClicks ? '-etapes' : ''}`
-  const output = resolve(options.output ?? `exports/${EXPORT_NAME}${suffix}.pdf`)
+    throw new Error('--session et --results s’excluent : choisissez l’un des deux.')
+  const output = await outputPath(options)
   const env: NodeJS.ProcessEnv = {}
   const saveTo = output.replace(PDF_EXTENSION, '.json')
   if (options.session)
@@ -79,7 +91,7 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
       console.warn(`PDF incorrect (${problems.join(' ; ')}) : nouvel essai (${attempt}/${ATTEMPTS})…`)
       rmSync(VITE_CACHE, { recursive: true, force: true })
     }
-    await run(bin('slidev'), args, env)
+    await run(bin('slidev'), args, env, { quiet: true })
     problems = existsSync(output) && statSync(output).size > 0
       ? await handoutProblems(output, slides, { withClicks: options.withClicks })
       : ['aucun fichier écrit']
@@ -90,27 +102,47 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
   throw new Error(`impossible de produire un bon PDF en ${ATTEMPTS} essais (${problems.join(' ; ')}). Rien n'a été enregistré.`)
 }
 
-if (isEntry(import.meta.url)) {
-  const { values } = parseArgs({
-    options: {
-      'output': { type: 'string', short: 'o' },
-      'with-clicks': { type: 'boolean', short: 'c' },
-      'results': { type: 'string', short: 'r' },
-      'session': { type: 'string', short: 's' },
-      'compare': { type: 'boolean' },
-    },
-  })
-  exportDeck({
-    output: values.output,
+const USAGE = 'Usage : npm run export -- [--session ID|courante [--compare]] [--results FICHIER|URL] [--with-clicks] [--out FICHIER] [--force]'
+
+/** `npm run export -- …`: never replaces an existing handout unless asked to. */
+export async function exportCommand(argv: string[]): Promise<string> {
+  let values
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'out': { type: 'string', short: 'o' },
+        'output': { type: 'string' },
+        'with-clicks': { type: 'boolean', short: 'c' },
+        'results': { type: 'string', short: 'r' },
+        'session': { type: 'string', short: 's' },
+        'compare': { type: 'boolean' },
+        'force': { type: 'boolean', short: 'f' },
+      },
+    }))
+  }
+  catch (error) {
+    throw new Error(`${frenchArgumentError(error as Error)}\n${USAGE}`)
+  }
+  const options: ExportOptions = {
+    output: values.out ?? values.output,
     withClicks: values['with-clicks'],
     results: values.results,
     session: values.session,
     compare: values.compare,
     token: process.env.PRESENTER_TOKEN,
-  })
-    .then(path => console.log(`\nPDF enregistré : ${path}`))
+  }
+  const output = await outputPath(options)
+  if (existsSync(output) && !values.force)
+    throw new Error(`${output} existe déjà. Ajoutez --force pour le remplacer, ou choisissez un autre nom avec --out FICHIER.`)
+  return exportDeck({ ...options, output })
+}
+
+if (isEntry(import.meta.url)) {
+  exportCommand(process.argv.slice(2))
+    .then(path => console.log(`PDF enregistré : ${path}`))
     .catch((error: Error) => {
-      console.error(`L'export a échoué : ${error.message}`)
+      console.error(`L’export a échoué : ${error.message}`)
       process.exit(1)
     })
 }

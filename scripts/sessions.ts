@@ -9,7 +9,7 @@ import { ARCHIVE_MAX_BYTES, ARCHIVE_MAX_SESSIONS, archiveOf, parseArchive } from
 import { formatSessionDate } from '../poll/session'
 import { isEntry } from '../server/entry'
 import { SessionArchive } from '../server/sessions/session-archive'
-import { openStore } from '../server/storage/open'
+import { withStore } from '../server/storage/open'
 
 const USAGE = `Usage :
   npm run sessions -- list             les séances enregistrées sur ce portable
@@ -18,13 +18,7 @@ const USAGE = `Usage :
 
 /** Opens the store of DATA_DIR, runs `fn`, and always closes it. */
 async function withArchive<T>(dataDir: string, fn: (archive: SessionArchive) => T): Promise<T> {
-  const store = openStore({ dataDir })
-  try {
-    return fn(new SessionArchive(store))
-  }
-  finally {
-    await store.close()
-  }
+  return withStore({ dataDir }, store => fn(new SessionArchive(store)))
 }
 
 export function listText(archive: SessionArchive): string {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import process from 'node:process'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { frenchArgumentError } from './lib/arguments.mjs'
 import { isStale } from './lib/freshness.mjs'
 import { requireSupportedNode } from './lib/node-version.mjs'
 
@@ -19,11 +20,20 @@ if (isStale([
   'dist/outline.json',
   SERVER_BUNDLE,
 ])) {
-  console.log('Préparation de la présentation et de la page de vote (premier démarrage ou fichiers modifiés)…')
+  console.log('Préparation de la présentation et de la page de vote (premier démarrage ou fichiers modifiés : une à deux minutes)…')
   // The build needs TypeScript; it runs once, in a process of its own that ends with it.
-  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit' })
+  // Quiet: its log is shown only if it fails.
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ATELIER_BUILD_QUIET: process.env.LOG_LEVEL === 'debug'
+        ? '0'
+        : '1',
+    },
+  })
   if (built.status !== 0) {
-    console.error('Le démarrage a échoué : la construction de la présentation n\'a pas abouti (voir ci-dessus).')
+    console.error('Le démarrage a échoué : la construction de la présentation n’a pas abouti (voir ci-dessus).')
     process.exit(1)
   }
 }
@@ -43,8 +53,8 @@ function applySessionArguments() {
     }))
   }
   catch (error) {
-    console.error(`Option inconnue : ${error instanceof Error
-      ? error.message
+    console.error(`npm start : ${error instanceof Error
+      ? frenchArgumentError(error)
       : String(error)}\nUsage : npm start -- [--session "Lyon, mars 2027"] [--repetition]`)
     process.exit(1)
   }
@@ -62,7 +72,7 @@ try {
   await startServer()
 }
 catch (error) {
-  console.error(`Le serveur de vote n'a pas pu démarrer : ${error instanceof Error
+  console.error(`Le serveur de vote n’a pas pu démarrer : ${error instanceof Error
     ? error.message
     : String(error)}`)
   process.exit(1)

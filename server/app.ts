@@ -124,6 +124,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const service = new PollService(store, sessions)
   const room = new Room(store, sessions, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
   const screens = new Screens({
+    store,
     service,
     room,
     sessions,
@@ -141,7 +142,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     presenterToken: secrets.presenter.value,
     guesses: guessThrottle(),
   })
-  await app.register(signInRoutes, { token: secrets.presenter.value })
+  await app.register(signInRoutes, {
+    token: secrets.presenter.value,
+    presenterLanding: () => screens.presenterLanding(),
+  })
   await app.register(roomRoutes, { room, config })
   await app.register(pollRoutes, { service, config })
   await app.register(liveRoutes, { screens })

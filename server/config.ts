@@ -9,11 +9,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   DATA_DIR: z.string().default('.data'),
   /** Given by the organiser (hosted: the same on every instance), or kept in the data folder. */
-  PRESENTER_TOKEN: z.string().superRefine((token, ctx) => {
+  PRESENTER_TOKEN: z.preprocess(value => value === ''
+    ? undefined
+    : value, z.string().superRefine((token, ctx) => {
     const weakness = tokenWeakness(token)
     if (weakness)
       ctx.addIssue({ code: 'custom', message: `PRESENTER_TOKEN refusé : ${weakness}` })
-  }).optional(),
+  }).optional()),
   /**
    * New participants from one address: JOIN_LIMIT_PER_ADDRESS at once (a whole room behind
    * one access point), refilled continuously over JOIN_WINDOW_SECONDS.

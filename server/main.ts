@@ -7,6 +7,7 @@ import { renderUnicodeCompact } from 'uqr'
 import { buildApp } from './app'
 import { loadConfig } from './config'
 import { isEntry } from './entry'
+import { lockDataFolder } from './storage/folder-lock'
 
 const LOOPBACK_HOST = /^(?:127\.|localhost$|::1$)/
 
@@ -73,14 +74,23 @@ function currentSession(sessions: Sessions): SessionInfo | null {
 /** Starts the vote server: the API, the built deck and the phone page on one origin. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(env)
-  const { app, service, sessions, urls, secrets } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
-  if (!service.storeReady)
-    app.log.warn(`cannot open the ballot database in ${config.dataDir}: votes get 503 until it can be written`)
+  // Before the store is opened: a second server on the same data would disagree with this one.
+  const lock = lockDataFolder(config.dataDir, `http://localhost:${config.port}`)
+  const { app, store, sessions, urls, secrets } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
+  // A room that cannot vote is not served: the speaker learns why now, not from the phones.
+  const problem = store.check()
+  if (problem) {
+    await app.close()
+    lock.release()
+    throw new Error(problem.message)
+  }
   try {
-    await app.listen({ host: config.host, port: config.port })
+    const address = await app.listen({ host: config.host, port: config.port })
+    lock.update(address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'))
   }
   catch (error) {
     await app.close()
+    lock.release()
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new Error(`le port ${config.port} est déjà utilisé. Un serveur de vote tourne peut-être déjà dans un autre terminal ; sinon, choisissez un autre port : PORT=${config.port + 1} npm start`)
     throw error
@@ -93,6 +103,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     stopping = true
     app.log.info({ signal }, 'shutting down')
     await app.close()
+    lock.release()
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
@@ -101,7 +112,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
 
 if (isEntry(import.meta.url)) {
   startServer().catch((error: Error) => {
-    console.error(`Le serveur de vote n'a pas pu démarrer : ${error.message}`)
+    console.error(`Le serveur de vote n’a pas pu démarrer : ${error.message}`)
     process.exit(1)
   })
 }

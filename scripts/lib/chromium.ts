@@ -25,15 +25,20 @@ const USUAL_PATHS = [
 
 /**
  * A browser that is already installed: CHROMIUM_PATH, then the usual Chrome or
- * Chromium paths, then Playwright's own download if there is one. Never downloads.
+ * Chromium paths (also when CHROMIUM_PATH names nothing: a typo must not stop an
+ * export on a machine that has a browser), then Playwright's own download if there is
+ * one. Never downloads.
  */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+export async function findChromium(env: NodeJS.ProcessEnv = process.env, usual: readonly string[] = USUAL_PATHS): Promise<string | null> {
   if (env.CHROMIUM_PATH) {
-    return existsSync(env.CHROMIUM_PATH)
-      ? env.CHROMIUM_PATH
-      : null
+    if (existsSync(env.CHROMIUM_PATH))
+      return env.CHROMIUM_PATH
+    const fallback = usual.find(p => existsSync(p))
+    if (fallback)
+      console.warn(`CHROMIUM_PATH=${env.CHROMIUM_PATH} n’existe pas : le navigateur ${fallback} est utilisé à la place.`)
+    return fallback ?? null
   }
-  const found = USUAL_PATHS.find(p => existsSync(p))
+  const found = usual.find(p => existsSync(p))
   if (found)
     return found
   try {
@@ -50,7 +55,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 
 // Shown to the speaker or the organisers in their terminal, hence in French.
 export const INSTALL_HINT = [
-  'Aucun navigateur Chrome ou Chromium n\'a été trouvé.',
+  'Aucun navigateur Chrome ou Chromium n’a été trouvé (ni à CHROMIUM_PATH, ni aux emplacements habituels).',
   '  Debian/Ubuntu : sudo apt-get install -y chromium',
   '  macOS : installez Google Chrome, ou brew install --cask chromium',
   '  Windows : installez Google Chrome',

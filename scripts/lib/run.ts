@@ -1,19 +1,35 @@
 import { spawn } from 'node:child_process'
 
-/** Runs a command with inherited output; rejects with a message naming it when it fails. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+/**
+ * Runs a command; rejects with a message naming it when it fails. `quiet`: its output is
+ * kept and shown only if it fails (an export that works prints one line, not Slidev's log).
+ */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, { quiet = false } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      stdio: 'inherit',
+      stdio: quiet
+        ? ['ignore', 'pipe', 'pipe']
+        : 'inherit',
       env: {
         ...process.env,
         ...env,
       },
     })
+    let output = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+    })
     child.on('error', reject)
-    child.on('exit', code => code === 0
-      ? resolve()
-      : reject(new Error(`${command} ${args.join(' ')} exited with code ${code}`)))
+    child.on('exit', (code) => {
+      if (code === 0)
+        return resolve()
+      if (quiet)
+        process.stderr.write(output)
+      reject(new Error(`${command} ${args.join(' ')} exited with code ${code}`))
+    })
   })
 }
 

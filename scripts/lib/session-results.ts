@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import process from 'node:process'
 import { peersOf, sessionSnapshot } from '../../poll/session'
 import { SessionArchive } from '../../server/sessions/session-archive'
-import { openStore } from '../../server/storage/open'
+import { withStore } from '../../server/storage/open'
 
 /** `--session courante` (or `current`): the session in progress on this laptop. */
 const CURRENT_ALIASES = new Set(['courante', 'current'])
@@ -13,11 +13,19 @@ const CURRENT_ALIASES = new Set(['courante', 'current'])
  * deck bakes into a PDF (next to the PDF: the record of what it shows). With `compare`,
  * the earlier real rooms come with it.
  */
+/** The id of a session named on the command line (`courante` for the one in progress). */
+export async function resolveSessionId(session: string, dataDir?: string): Promise<string> {
+  if (!CURRENT_ALIASES.has(session))
+    return session
+  return withStore({
+    dataDir: resolve(dataDir ?? process.env.DATA_DIR ?? '.data'),
+  }, store => store.setting('current_session') ?? session)
+}
+
 export async function sessionResultsFile(session: string, saveTo: string, options: { compare: boolean, dataDir?: string }): Promise<string> {
-  const store = openStore({
+  return withStore({
     dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'),
-  })
-  try {
+  }, (store) => {
     const archive = new SessionArchive(store)
     const id = CURRENT_ALIASES.has(session)
       ? store.setting('current_session') ?? session
@@ -35,8 +43,5 @@ export async function sessionResultsFile(session: string, saveTo: string, option
     mkdirSync(dirname(saveTo), { recursive: true })
     writeFileSync(saveTo, `${JSON.stringify(snapshot, null, 2)}\n`)
     return resolve(saveTo)
-  }
-  finally {
-    await store.close()
-  }
+  })
 }

@@ -3,9 +3,8 @@ import { z } from 'zod'
 import { issuePresenterSession } from './credentials'
 import { SIGN_IN_PATH } from './presenter'
 
-/** Where the sign-in link lands: the presenter view, the phone remote, or a room PC's projection. */
+/** Where the sign-in link lands: the presenter view (where the talk is), the phone remote, a room PC's projection. */
 const LANDING = {
-  presenter: '/presenter/1',
   remote: '/remote',
   projector: '/',
   sessions: '/seances',
@@ -25,8 +24,19 @@ const THROTTLED = (s: number) => page('Trop d’essais', `Trop de liens présent
  * browser lands on a clean address, so the token is never on screen, in the history or in
  * a later request. The cookie holds a digest of the token: it survives a restart.
  */
-export const signInRoutes: FastifyPluginAsyncZod<{ token: string }> = async (app, { token }) => {
+export interface SignInOptions {
+  token: string
+  /** The presenter view's address at the slide and click the talk is at (after a restart too). */
+  presenterLanding: () => string
+}
+
+export const signInRoutes: FastifyPluginAsyncZod<SignInOptions> = async (app, { token, presenterLanding }) => {
   app.get(SIGN_IN_PATH, {
+    // Its own budget, apart from the address's: the speaker signs in from a venue whose
+    // shared address the room has used up. Guesses are bounded by the identity hook.
+    config: {
+      rateLimit: { max: 20, timeWindow: '1 minute' },
+    },
     schema: {
       querystring: z.object({
         token: z.string().max(512).optional(),
@@ -46,7 +56,10 @@ export const signInRoutes: FastifyPluginAsyncZod<{ token: string }> = async (app
     if (presenter.via !== 'token')
       return reply.code(403).send(REFUSED)
     issuePresenterSession(reply, token)
-    return reply.redirect(LANDING[req.query.next ?? 'presenter'], 303)
+    const next = req.query.next ?? 'presenter'
+    return reply.redirect(next === 'presenter'
+      ? presenterLanding()
+      : LANDING[next], 303)
   })
 
   // Whether this browser is signed in as the presenter: asked by every deck window, so

@@ -4,14 +4,28 @@ export interface NavState {
   state: Record<string, unknown>
 }
 
+export interface NavStorage {
+  load: () => Record<string, NavState>
+  save: (channels: Record<string, NavState>) => void
+}
+
 /**
  * The presenter's navigation, held by the server so that a projector on another machine
  * (or one that joins late) follows it. Only the presenter writes; a state older than the
  * last one (requests can overtake each other when the keys go fast) is dropped, so every
- * screen ends on the presenter's last slide and click.
+ * screen ends on the presenter's last slide and click. Kept in the store: after a restart,
+ * every screen that connects, and the sign-in link, come back to where the talk was.
  */
 export class NavSync {
   private readonly channels = new Map<string, NavState>()
+
+  constructor(private readonly storage?: NavStorage) {
+    try {
+      for (const [channel, saved] of Object.entries(storage?.load() ?? {}))
+        this.channels.set(channel, saved)
+    }
+    catch {}
+  }
 
   /** Keeps `state` when it is newer than what the channel holds; true when kept. */
   update(channel: string, seq: number, state: Record<string, unknown>): boolean {
@@ -19,6 +33,10 @@ export class NavSync {
     if (current && current.seq >= seq)
       return false
     this.channels.set(channel, { seq, state })
+    try {
+      this.storage?.save(Object.fromEntries(this.channels))
+    }
+    catch {}
     return true
   }
 
@@ -35,5 +53,20 @@ export class NavSync {
     return [
       ...this.channels.keys(),
     ].map(channel => this.frame(channel)!)
+  }
+
+  /** The presenter's slide and click (Slidev's shared state has `page` and `clicks`), if known. */
+  position(): { page: number, clicks: number } | null {
+    for (const { state } of this.channels.values()) {
+      if (typeof state.page === 'number' && Number.isInteger(state.page) && state.page > 0) {
+        return {
+          page: state.page,
+          clicks: typeof state.clicks === 'number'
+            ? Math.max(0, Math.floor(state.clicks))
+            : 0,
+        }
+      }
+    }
+    return null
   }
 }

@@ -5,6 +5,8 @@ import type { PollService } from '../polls/poll-service'
 import type { Room } from '../room/room'
 import type { SessionArchive } from '../sessions/session-archive'
 import type { Sessions } from '../sessions/sessions'
+import type { Store } from '../storage/store'
+import type { NavState } from './nav-sync'
 import { peersOf, sessionSnapshot, summaryOf } from '../../poll/session'
 import { HttpError } from '../errors'
 import { NavSync } from './nav-sync'
@@ -12,8 +14,11 @@ import { SseHub } from './sse-hub'
 
 /** How often the presenter's join counts and another process's imports are looked at. */
 const TICK_MS = 10_000
+/** Where the presenter's navigation is kept, so that a restart comes back to it. */
+const NAV_SETTING = 'presenter_nav'
 
 export interface ScreensOptions {
+  store: Store
   service: PollService
   room: Room
   sessions: Sessions
@@ -28,12 +33,16 @@ export interface ScreensOptions {
  * the screens through here: PollService commits it and calls back, the hub sends.
  */
 export class Screens {
-  readonly nav = new NavSync()
+  readonly nav: NavSync
   readonly hub: SseHub
   private readonly ticker: NodeJS.Timeout
 
   constructor(private readonly options: ScreensOptions) {
-    const { service, room, sessions, config } = options
+    const { service, room, sessions, config, store } = options
+    this.nav = new NavSync({
+      load: () => JSON.parse(store.setting(NAV_SETTING) ?? '{}') as Record<string, NavState>,
+      save: channels => store.saveSetting(NAV_SETTING, JSON.stringify(channels)),
+    })
     this.hub = new SseHub({
       // A screen that connects (or reconnects) goes straight to the presenter's slide.
       greeting: viewer => viewer === 'phone'
@@ -64,24 +73,41 @@ export class Screens {
     }, TICK_MS).unref()
   }
 
-  /** What this viewer may see now. Phones get the polls' states only. */
+  /**
+   * What this viewer may see now. Phones get the polls' states only, and the session they
+   * vote in: a phone that sees it change drops what it had chosen in the previous one.
+   */
   snapshot(viewer: Viewer): ResultsSnapshot {
     const polls = this.options.service.snapshot(viewer)
-    if (viewer === 'phone')
-      return polls
+    if (viewer === 'phone') {
+      return {
+        ...polls,
+        ...this.sessionView(false),
+      }
+    }
+    const problem = viewer === 'presenter'
+      ? this.options.store.problem()
+      : null
     return {
       ...polls,
       room: this.options.room.view(viewer),
       ...this.sessionView(),
+      ...(problem
+        ? { storeProblem: problem.message }
+        : {}),
     }
   }
 
-  /** The session and the earlier rooms, for the deck's screens; nothing while the database is unavailable. */
-  private sessionView(): Pick<ResultsSnapshot, 'session' | 'peers'> {
+  /** The session (and for the deck's screens, the earlier rooms); nothing while the database is unavailable. */
+  private sessionView(withPeers = true): Pick<ResultsSnapshot, 'session' | 'peers'> {
     try {
       return {
         session: summaryOf(this.options.sessions.current()),
-        peers: this.options.sessions.peers(),
+        ...(withPeers
+          ? {
+              peers: this.options.sessions.peers(),
+            }
+          : {}),
       }
     }
     catch {
@@ -114,6 +140,16 @@ export class Screens {
   navigate(channel: string, seq: number, state: Record<string, unknown>): void {
     if (this.nav.update(channel, seq, state))
       this.hub.broadcast(this.nav.frame(channel)!, ['public', 'presenter'])
+  }
+
+  /** Where the sign-in link takes the presenter view: the slide and click the talk is at. */
+  presenterLanding(): string {
+    const at = this.nav.position()
+    return at
+      ? `/presenter/${at.page}${at.clicks
+        ? `?clicks=${at.clicks}`
+        : ''}`
+      : '/presenter/1'
   }
 
   /** The phone remote's Previous / Next: the presenter view carries them out, as a clicker's. */

@@ -107,12 +107,20 @@ export class PollService {
     const record = this.record(pollId)
     this.ensureLoaded()
     const { participantId, idempotencyKey, choice } = ballot
-    // A retry of a ballot that was recorded before the poll closed is still a success.
-    if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey))
+    const sessionId = this.sessions.currentId()
+    // Cast in an earlier session (a phone that was offline during the switch): never counted here.
+    if (ballot.session !== undefined && ballot.session !== sessionId)
+      throw sessionChanged()
+    // A retry of a ballot that was recorded before the poll closed is still a success,
+    // in the session it was recorded in; one from an earlier session is not this room's.
+    if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey)) {
+      if (!this.store.isMember(sessionId, participantId))
+        throw sessionChanged()
       return { pollId: record.definition.id as PollId, version: this.version, duplicate: true }
+    }
     if (record.state.status !== 'open')
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
-    const result = this.store.cast(this.sessions.currentId(), record.definition.id, participantId, idempotencyKey, choice, this.now())
+    const result = this.store.cast(sessionId, record.definition.id, participantId, idempotencyKey, choice, this.now())
     if (result.kind === 'not-member')
       throw new HttpError(401, 'Ce téléphone était inscrit à une séance précédente : il rejoint celle-ci, puis renvoie votre vote.', 'not_joined')
     if (result.kind === 'key-reused')
@@ -183,4 +191,8 @@ export class PollService {
     for (const l of this.listeners)
       l()
   }
+}
+
+function sessionChanged(): HttpError {
+  return new HttpError(409, 'La séance a changé : ce vote appartenait à la précédente et n’est pas compté dans celle-ci. Votez à nouveau si la question est ouverte.', 'session_changed')
 }

@@ -20,7 +20,11 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
   if (error instanceof HttpError) {
     if (error.retryAfterS !== undefined)
       reply.header('retry-after', String(error.retryAfterS))
-    return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    // The speaker (and the scripts) learn what is wrong with the data and what to do.
+    const message = error instanceof StoreUnavailableError && error.problem && req.presenter?.via !== 'none'
+      ? error.problem.message
+      : error.message
+    return reply.code(error.statusCode).send({ error: error.code, message })
   }
   // The first problem only: a phone shows one message, and the schemas' messages are French.
   if (hasZodFastifySchemaValidationErrors(error))

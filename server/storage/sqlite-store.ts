@@ -2,6 +2,7 @@ import type { ArchivedSession } from '../../poll/archive-file'
 import type { PollAggregate, SessionInfo } from '../../poll/session'
 import type { Choice, PollId, PollState, Tally } from '../../poll/types'
 import type { Checkpointer } from './checkpointer'
+import type { StoreProblem } from './diagnosis'
 import type { ArchiveRow, PollStateRow, SessionRow, Statements } from './sqlite-schema'
 import type { CastResult, ImportReport, SessionPatch, SessionRows, Store } from './store'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
@@ -12,6 +13,7 @@ import { pollById } from '../../data/polls'
 import { sessionAggregates } from '../../poll/session'
 import { StoreUnavailableError } from '../errors'
 import { startCheckpointer } from './checkpointer'
+import { diagnose } from './diagnosis'
 import { inTransaction, typed } from './sqlite'
 import { migrate, prepare } from './sqlite-schema'
 
@@ -126,6 +128,7 @@ export class SqliteStore implements Store {
   private lastOpenAttempt = 0
   private statements: Statements | null = null
   private checkpointer: Checkpointer | null = null
+  private lastProblem: StoreProblem | null = null
 
   constructor(private readonly dir: string, private readonly busyTimeoutMs = 1000) {}
 
@@ -142,7 +145,7 @@ export class SqliteStore implements Store {
       return { db: this.db, statements: this.statements }
     const now = Date.now()
     if (now - this.lastOpenAttempt < REOPEN_DELAY_MS && this.lastOpenAttempt !== 0)
-      throw new StoreUnavailableError(new Error('database reopen throttled'))
+      throw new StoreUnavailableError(new Error('database reopen throttled'), this.lastProblem ?? undefined)
     this.lastOpenAttempt = now
     let db: DatabaseSync | null = null
     try {
@@ -164,22 +167,46 @@ export class SqliteStore implements Store {
     }
     catch (error) {
       db?.close()
-      throw new StoreUnavailableError(error)
+      throw this.unavailable(error)
     }
+  }
+
+  /** Records what went wrong, for the speaker, and the error the caller throws. */
+  private unavailable(error: unknown): StoreUnavailableError {
+    this.lastProblem = diagnose(error, this.file)
+    return new StoreUnavailableError(error, this.lastProblem)
   }
 
   /** Runs `fn` against the open database; any failure closes it so that the next call reopens. */
   private run<T>(fn: (db: DatabaseSync, s: Statements) => T): T {
     const { db, statements } = this.open()
     try {
-      return fn(db, statements)
+      const result = fn(db, statements)
+      this.lastProblem = null
+      return result
     }
     catch (error) {
       if (error instanceof StoreUnavailableError)
         throw error
       void this.close()
-      throw new StoreUnavailableError(error)
+      throw this.unavailable(error)
     }
+  }
+
+  check(): StoreProblem | null {
+    try {
+      this.run((_db, s) => s.putSetting.run('last_start', new Date().toISOString()))
+      return null
+    }
+    catch (error) {
+      return error instanceof StoreUnavailableError && error.problem
+        ? this.lastProblem ?? diagnose(error.cause, this.file)
+        : diagnose(error, this.file)
+    }
+  }
+
+  problem(): StoreProblem | null {
+    return this.lastProblem
   }
 
   /** Whether this idempotency key has already been received for this participant and poll. */

@@ -1,6 +1,7 @@
 import type { ArchivedSession } from '../../poll/archive-file'
 import type { PollAggregate, SessionInfo } from '../../poll/session'
 import type { Choice, PollState } from '../../poll/types'
+import type { StoreProblem } from './diagnosis'
 
 /**
  * The store port: everything the server keeps, whatever keeps it. The SQLite adapter
@@ -49,6 +50,13 @@ export interface Store {
 
   /** Grows when another process changed the data (an import while the server runs). */
   dataVersion: () => number
+  /**
+   * Opens the store and writes to it once: null when it works, else what is wrong and what
+   * to do (in French). `npm start` refuses to serve a room that could not vote.
+   */
+  check: () => StoreProblem | null
+  /** The last failure's diagnosis, until an operation succeeds again (the presenter's screens show it). */
+  problem: () => StoreProblem | null
   close: () => Promise<void>
 }
 
