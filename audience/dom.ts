@@ -25,3 +25,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   return el
 }
+
+/** Sets an element's text, in the deck's French typography: every message a phone shows goes through here. */
+export function setText(el: HTMLElement, text: string): void {
+  el.textContent = frenchTypography(text)
+}

@@ -3,8 +3,9 @@ import type { Choice, ResultsSnapshot } from '../poll/types'
 import type { SendOutcome } from './outbox'
 import { backoffDelay } from '../client/backoff'
 import { openResultsStream } from '../client/results-stream'
+import { frenchTypography } from '../data/french.ts'
 import { pollById } from '../data/polls'
-import { h } from './dom'
+import { h, setText } from './dom'
 import { fillForm, pollForm, readChoice } from './forms'
 import { requestJoin, ROOM_CODE_KEY, roomCodeFrom } from './join'
 import { Outbox } from './outbox'
@@ -31,8 +32,9 @@ let sessionNotice = ''
 
 /** Live regions are read aloud on every change: write only when the text really changes. */
 function say(el: HTMLElement, text: string, tone: 'info' | 'ok' | 'error'): void {
-  if (el.textContent !== text)
-    el.textContent = text
+  const typeset = frenchTypography(text)
+  if (el.textContent !== typeset)
+    el.textContent = typeset
   el.dataset.tone = tone
 }
 
@@ -236,7 +238,7 @@ async function showRetention(): Promise<void> {
   const info = await fetch('/api/info').then(r => r.json() as Promise<{ retentionDays?: number }>).catch(() => null)
   const el = document.getElementById('retention-days')
   if (el && info?.retentionDays)
-    el.textContent = String(info.retentionDays)
+    setText(el, String(info.retentionDays))
 }
 
 void showRetention()

@@ -1,10 +1,11 @@
+import type { ResultsSnapshot } from '../poll/types'
+import { openResultsStream } from '../client/results-stream'
+import { pollById } from '../data/polls'
 // The presenter's phone remote (/remote): big Previous / Next buttons, the current slide's
 // title and notes, a timer, and the current slide's poll. It drives the presenter view:
 // a press goes to the presenter view through the server, the presenter view moves as for a
 // clicker, and every screen follows. Signing in: the terminal's remote link, opened on the phone.
-import type { ResultsSnapshot } from '../poll/types'
-import { openResultsStream } from '../client/results-stream'
-import { pollById } from '../data/polls'
+import { setText } from './dom'
 import { formatElapsed } from './remote-format'
 import 'virtual:atelier-palette.css'
 import './style.css'
@@ -32,11 +33,11 @@ let snapshot: ResultsSnapshot | null = null
 
 function show(): void {
   const slide = slides[last.page - 1]
-  title.textContent = slide?.title || `Diapositive ${last.page}`
-  where.textContent = `Diapositive ${last.page} sur ${slides.length}${last.clicksTotal
+  setText(title, slide?.title || `Diapositive ${last.page}`)
+  setText(where, `Diapositive ${last.page} sur ${slides.length}${last.clicksTotal
     ? ` · étape ${last.clicks} sur ${last.clicksTotal}`
-    : ''}`
-  notes.textContent = slide?.note.replace(/<[^>]+>/g, '').trim() || 'Pas de notes pour cette diapositive.'
+    : ''}`)
+  setText(notes, slide?.note.replace(/<[^>]+>/g, '').trim() || 'Pas de notes pour cette diapositive.')
   prev.disabled = !channel
   next.disabled = !channel
   const poll = slide?.poll
@@ -45,16 +46,18 @@ function show(): void {
   const view = poll && snapshot?.polls.find(p => p.id === poll.id)
   pollSection.hidden = !poll
   if (poll) {
-    $('poll-title').textContent = poll.title
-    $('poll-state').textContent = view
+    setText($('poll-title'), poll.title)
+    setText($('poll-state'), view
       ? `${view.status === 'open'
         ? 'Vote ouvert'
-        : 'Vote fermé'} · ${view.participants} participant(s)${view.resultsVisible ? '' : ' · résultats masqués'}`
-      : ''
-    $('poll-open').textContent = view?.status === 'open'
+        : 'Vote fermé'} · ${view.participants} ${view.participants < 2
+        ? 'participant'
+        : 'participants'}${view.resultsVisible ? '' : ' · résultats masqués'}`
+      : '')
+    setText($('poll-open'), view?.status === 'open'
       ? 'Clore le vote'
-      : 'Ouvrir le vote'
-    $('poll-reveal').textContent = view?.resultsVisible ? 'Masquer' : 'Révéler'
+      : 'Ouvrir le vote')
+    setText($('poll-reveal'), view?.resultsVisible ? 'Masquer' : 'Révéler')
   }
 }
 
@@ -69,7 +72,7 @@ async function post(path: string, body?: unknown): Promise<void> {
       : undefined,
   }).catch(() => null)
   if (!res?.ok)
-    status.textContent = 'La commande n\'est pas passée : vérifiez le réseau, puis réessayez.'
+    setText(status, 'La commande n\'est pas passée : vérifiez le réseau, puis réessayez.')
 }
 
 /** The presenter view carries the step out, clicks included, and every screen follows it. */
@@ -86,8 +89,8 @@ function command(name: 'open' | 'close' | 'reveal' | 'hide'): void {
 async function start(): Promise<void> {
   const session = await fetch('/api/presenter/session').then(r => r.json() as Promise<{ signedIn?: boolean }>).catch(() => null)
   if (!session?.signedIn) {
-    title.textContent = 'Télécommande non connectée'
-    status.textContent = 'Ouvrez sur ce téléphone le lien « télécommande » affiché dans le terminal de l\'intervenant.'
+    setText(title, 'Télécommande non connectée')
+    setText(status, 'Ouvrez sur ce téléphone le lien « télécommande » affiché dans le terminal de l\'intervenant.')
     return
   }
   slides = await fetch('/api/presenter/outline').then(r => r.json() as Promise<SlideInfo[]>).catch(() => [])
@@ -95,12 +98,12 @@ async function start(): Promise<void> {
     url: () => '/api/presenter/stream',
     onSnapshot: (s) => {
       snapshot = s
-      status.textContent = channel ? 'Connecté : la présentation suit cette télécommande.' : 'Connecté. Ouvrez la vue présentateur sur le portable : la télécommande la pilote.'
+      setText(status, channel ? 'Connecté : la présentation suit cette télécommande.' : 'Connecté. Ouvrez la vue présentateur sur le portable : la télécommande la pilote.')
       show()
     },
     onStatus: (s) => {
       if (s === 'offline')
-        status.textContent = 'Serveur injoignable : nouvel essai automatique…'
+        setText(status, 'Serveur injoignable : nouvel essai automatique…')
     },
     events: {
       nav: (data) => {
@@ -129,9 +132,9 @@ async function start(): Promise<void> {
   setInterval(() => {
     // The presenter view's own timer when it runs (its clock, its pauses); else since this page opened.
     const clock = last.timer as { status?: string, startedAt?: number } | undefined
-    timer.textContent = formatElapsed(Date.now() - (clock?.status === 'running' && clock.startedAt
+    setText(timer, formatElapsed(Date.now() - (clock?.status === 'running' && clock.startedAt
       ? clock.startedAt
-      : openedAt))
+      : openedAt)))
   }, 1000)
   show()
 }

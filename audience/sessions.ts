@@ -3,7 +3,7 @@
 // without it the page says how to sign in.
 import type { SessionInfo } from '../poll/session'
 import { todayInParis } from '../poll/session'
-import { h } from './dom'
+import { h, setText } from './dom'
 import { refusal, sessionLine } from './sessions-format'
 import 'virtual:atelier-palette.css'
 import './style.css'
@@ -18,7 +18,7 @@ const form = $<HTMLFormElement>('new-session')
 const JSON_HEADERS = { 'content-type': 'application/json' }
 
 function say(text: string, kind: 'info' | 'error' = 'info'): void {
-  status.textContent = text
+  setText(status, text)
   status.dataset.tone = kind === 'error'
     ? 'error'
     : 'ok'

@@ -28,6 +28,6 @@ describe('statFigure', () => {
     const w = mount(StatFigure, {
       props: { id: 'publicAgentsUsingAi' },
     })
-    expect(w.text()).toContain('Chiffre cité par Steve Krief')
+    expect(w.text()).toContain('chiffre donné dans l’atelier par Steve Krief, dont cette édition n’a pas retrouvé la source')
   })
 })

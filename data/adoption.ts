@@ -60,7 +60,7 @@ const adoptionSource = stats({
     population: '100 000 salariés danois de 11 métiers exposés invités, environ 18 000 répondants',
     year: 2024,
     sources: ['humlum-vestergaard-2024', 'humlum-vestergaard-2025'],
-    note: '16 points à métier égal dans la version publiée (PNAS, 2025).',
+    note: 'L’atelier disait « 20 % moins susceptibles » ; l’étude mesure 20 points d’écart (16 points à métier égal dans la version publiée, PNAS, 2025).',
   },
   publicAgentsUsingAi: {
     value: 13,
@@ -69,21 +69,21 @@ const adoptionSource = stats({
     population: 'agents publics (périmètre non précisé)',
     year: 2024,
     sources: ['krief-2024'],
-    attributedTo: 'Chiffre cité par Steve Krief ; sa source n\'a pas pu être vérifiée.',
+    attributedTo: 'Ajout de cette édition : chiffre donné dans l’atelier par Steve Krief, dont cette édition n’a pas retrouvé la source.',
   },
   candidatesBefore: {
     value: 30,
     unit: '',
-    label: 'candidatures environ, avant',
+    label: 'candidats environ, avant',
     population: 'poste de chargé·e de recrutement, Ville de Villejuif',
-    sources: ['villejuif-drh-2024'],
+    sources: ['krief-2024'],
   },
   candidatesAfter: {
     value: 120,
     unit: '',
-    label: 'candidatures et plus, un an après',
+    label: 'candidats et plus, un an après',
     population: 'poste de chargé·e de recrutement, Ville de Villejuif',
-    sources: ['villejuif-drh-2024'],
+    sources: ['krief-2024'],
   },
   participatoryProposals: {
     value: 168,
@@ -91,7 +91,7 @@ const adoptionSource = stats({
     label: 'propositions du budget participatif des agents classées par thème',
     population: 'agents de la Ville de Villejuif',
     year: 2024,
-    sources: ['villejuif-drh-2024'],
+    sources: ['krief-2024'],
   },
 })
 

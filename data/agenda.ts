@@ -15,14 +15,17 @@ export interface AgendaPart {
 /** The planned length of the atelier, in minutes. */
 export const talkMinutes = 45
 
+// The numbered parts are the talk's own (its « déroulé »), named as on their section slides;
+// the minutes are this edition's plan. The talk ends on « Des questions ? »: it has its time.
 const agendaSource = [
-  { id: 'ouverture', title: 'Ouverture et connexion du public', minutes: 5 },
-  { id: 'explosion', title: '1 · L\'explosion', minutes: 6 },
-  { id: 'travail', title: '2 · Le travail', minutes: 8 },
-  { id: 'recherche', title: '3 · La recherche', minutes: 8 },
+  { id: 'ouverture', title: 'Ouverture et connexion du public', minutes: 4 },
+  { id: 'explosion', title: '1 · L’explosion', minutes: 6 },
+  { id: 'travail', title: '2 · Le travail', minutes: 7 },
+  { id: 'recherche', title: '3 · La recherche', minutes: 7 },
   { id: 'villejuif', title: '4 · Villejuif', minutes: 8 },
-  { id: 'grille', title: '5 · La grille et vos votes', minutes: 8 },
-  { id: 'conclusion', title: 'Conclusion et questions', minutes: 2 },
+  { id: 'grille', title: '5 · Conclusion', minutes: 8 },
+  { id: 'conclusion', title: 'Une avancée à ne pas manquer, merci', minutes: 1 },
+  { id: 'questions', title: 'Des questions ?', minutes: 4 },
 ] as const satisfies readonly AgendaPart[]
 
 export type PartId = typeof agendaSource[number]['id']

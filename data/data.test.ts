@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { adoption, productivityStudies } from './adoption'
 import { agenda, budgetLine, schedule, talkMinutes } from './agenda'
+import { frenchTypography } from './french'
 import { jobDescriptions } from './job-descriptions'
 import { cellIds, matrixCells, matrixColumns, matrixRows, verdicts } from './matrix'
 import { polls } from './polls'
@@ -135,8 +137,22 @@ describe('the agenda', () => {
 
   it('says each part\'s budget and clock time', () => {
     const [, second] = schedule()
-    expect(second).toMatchObject({ id: 'explosion', from: 5, to: 11 })
-    expect(budgetLine(second!)).toBe('Temps\u00A0: 1 · L’explosion — 6 min, de la 5e à la 11e minute sur 45')
+    expect(second).toMatchObject({ id: 'explosion', from: 4, to: 10 })
+    expect(budgetLine(second!)).toBe('Temps\u00A0: 1 · L’explosion — 6 min, de la 4e à la 10e minute sur 45')
+  })
+
+  it('names each numbered part as its section slide does, and gives the questions their time', () => {
+    const slides = readFileSync('slides.md', 'utf8')
+    for (const part of agenda.filter(p => /^\d/.test(p.title)))
+      expect(frenchTypography(slides), part.id).toContain(`<p class="kicker">${part.title}</p>`)
+    expect(agenda.find(p => p.id === 'questions')!.minutes).toBeGreaterThanOrEqual(3)
+  })
+
+  it('puts a poll slide\'s cue first in its notes, then the time, all in French typography', () => {
+    const warmup = deckOutline().find(s => s.poll === 'warmup')!
+    expect(warmup.note.startsWith('**Vote\u00A0:')).toBe(true)
+    expect(warmup.note).toContain('**Temps\u00A0:')
+    expect(warmup.note).not.toMatch(/\p{L}'\p{L}/u)
   })
 
   it('gives every poll its cue for the speaker', () => {

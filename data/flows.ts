@@ -3,7 +3,8 @@ import { typeset } from './french.ts'
 
 /**
  * The deck's process diagrams, drawn by components/StepFlow.vue (Mermaid could not be made
- * to fit the slide, the deck's fonts and the type floor). Words are the talk's.
+ * to fit the slide, the deck's fonts and the type floor). The Villejuif method's words are the
+ * talk's; Callon's four moments are this edition's addition, marked as such on the slide.
  */
 export interface FlowStep {
   title: string
@@ -22,10 +23,10 @@ export interface Flow {
 /** Callon's four moments of translation (Saint-Brieuc, 1986). */
 const callonTranslationSource: Flow = {
   steps: [
-    { title: 'Problématisation', detail: 'Les chercheurs se rendent indispensables : « les coquilles se fixent-elles ? »', icon: 'i-fluent-emoji-flat-magnifying-glass-tilted-left' },
+    { title: 'Problématisation', detail: 'Les chercheurs se rendent indispensables ; point de passage obligé : « Pecten maximus se fixe-t-elle ? »', icon: 'i-fluent-emoji-flat-magnifying-glass-tilted-left' },
     { title: 'Intéressement', detail: 'Des dispositifs fixent les rôles des coquilles, des marins, des collègues', icon: 'i-fluent-emoji-flat-spiral-shell' },
     { title: 'Enrôlement', detail: 'Les rôles sont définis et ajustés les uns aux autres', icon: 'i-fluent-emoji-flat-handshake' },
-    { title: 'Mobilisation', detail: 'Des porte-parole représentent leur groupe… ou le trahissent', icon: 'i-fluent-emoji-flat-megaphone' },
+    { title: 'Mobilisation', detail: 'Des porte-parole parlent au nom de leur groupe ; la mobilisation peut échouer, par dissidence ou par trahison', icon: 'i-fluent-emoji-flat-megaphone' },
   ],
   source: 'callon-1986',
 }

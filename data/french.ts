@@ -27,7 +27,7 @@ export function frenchTypography(text: string): string {
 }
 
 /** Keys whose values are identifiers, not text: never retyped. */
-const IDENTIFIERS = new Set(['id', 'icon', 'color', 'url', 'href', 'source', 'sources', 'row', 'column', 'kind', 'verdict', 'category', 'letter'])
+const IDENTIFIERS = new Set(['id', 'icon', 'color', 'url', 'href', 'source', 'sources', 'row', 'column', 'kind', 'verdict', 'category', 'letter', 'vouchedBy'])
 
 /** The same value with French typography on every text it holds (keys and identifiers untouched). */
 export function typeset<T>(value: T, key?: string): T {
@@ -38,4 +38,33 @@ export function typeset<T>(value: T, key?: string): T {
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, IDENTIFIERS.has(k) ? v : typeset(v, k)])) as T
   return value
+}
+
+/** What an editor would circle in a text meant to be read: each rule with its name. */
+const DEFECTS: [string, RegExp][] = [
+  ['apostrophe droite', /\p{L}'\p{L}/u],
+  ['espace sécable avant « : ; ! ? % »', / [:;!?%](?![\w/])/],
+  ['espace sécable après « ou avant »', /« | »/],
+  ['guillemet sans espace', /«(?=\S)|(?<=\S)»/],
+  ['espace avant un point', /[^\s.] \.(?![.\d])/],
+  ['pluriel entre parenthèses', /\(s\)/],
+  ['« no » pour numéro', /\bno \d/],
+  ['nombre coupé par une espace sécable', /\d \d{3}(?!\d)/],
+]
+
+/**
+ * The typographic defects of a text, by name (empty when it reads well): straight
+ * apostrophes, breakable spaces before « : ; ! ? % » or inside « », a space before a full
+ * stop, « (s) », « no » for « n° », a number broken by a breakable space.
+ */
+export function typographyDefects(text: string): string[] {
+  const defects: string[] = []
+  for (const line of text.split(PROTECTED).filter((_, i) => i % 2 === 0).join(' ').split('\n')) {
+    for (const [name, pattern] of DEFECTS) {
+      const found = pattern.exec(line)
+      if (found)
+        defects.push(`${name} : « ${line.slice(Math.max(0, found.index - 25), found.index + 25).trim()} »`)
+    }
+  }
+  return defects
 }

@@ -76,14 +76,14 @@ const jobDescriptionsSource = {
       {
         heading: 'Contexte',
         paragraphs: [
-          'En tant que responsable du guichet unifié, vous intervenez en soutien du chef de service pour organiser et superviser le travail de l\'équipe des agents instructeurs, et vous participez à la définition des orientations stratégiques et à l\'élaboration du projet de service.',
+          'Au sein de la Direction des Accueils et Formalités, en tant que responsable du guichet unifié, vous intervenez en soutien du chef de service formalités administratives pour organiser et superviser le travail de l’équipe des agents instructeurs. Vous participez, avec le chef de service, à la définition des orientations stratégiques […] ainsi qu’à l’élaboration et la mise en œuvre du projet de service.',
           'Vos domaines de compétences : l\'état civil, les affaires générales, les élections politiques et le recensement de la population.',
         ],
       },
       {
         heading: 'Missions principales',
         paragraphs: [
-          'Réceptionner les déclarations et établir les actes d\'état civil ; tenir les registres ; établir les dossiers de mariage, PACS, changement de nom et de prénom ; participer aux certifications et légalisations de signature et à l\'organisation des élections.',
+          'Vous êtes chargé de réceptionner les déclarations et établir des actes d’état civil (naissances, décès, mariage…), d’effectuer la tenue administrative des registres d’état civil, d’assurer l’établissement des dossiers de mariage, PACS, changement de nom, changement de prénom […]. Vous participez aux certifications et légalisation de signature et à l’organisation matérielle des élections politiques en collaboration avec le chef de service.',
         ],
       },
     ],

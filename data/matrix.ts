@@ -12,7 +12,7 @@ const matrixRowsSource = [
 ] as const
 
 const matrixColumnsSource = [
-  { id: 'distinct', label: 'Données distinctes les unes des autres', hint: 'cas uniques' },
+  { id: 'distinct', label: 'Données distinctes les unes des autres', hint: '' },
   { id: 'elaborate', label: 'Données standardisées et élaborées', hint: 'réponses qualitatives' },
   { id: 'simple', label: 'Données standardisées et simples', hint: 'quantitatif' },
 ] as const
@@ -25,7 +25,7 @@ export type CellId = `${RowId}.${ColumnId}`
 const verdictsSource = {
   N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#B42318' },
   O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#B54708' },
-  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À déployer', color: '#067647' },
+  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À envisager', color: '#067647' },
 } as const
 
 export type Verdict = keyof typeof verdicts
@@ -91,10 +91,10 @@ const matrixCellsSource: readonly MatrixCell[] = [
     verdict: 'O',
     examples: [
       'Catégorisation des propositions d\'un budget participatif',
-      'Interprétation des entretiens professionnels pour le plan de formation',
+      'Interprétation des données d’entretiens professionnels pour le plan de formation',
     ],
     rationale: 'L\'IA trie et regroupe bien des textes comparables ; un agent valide les catégories et les cas limites.',
-    sources: ['villejuif-drh-2024'],
+    sources: ['krief-2024'],
   },
   {
     id: 'moderate.simple',
@@ -111,14 +111,14 @@ const matrixCellsSource: readonly MatrixCell[] = [
     verdict: 'O',
     examples: ['Rédaction des fiches de poste'],
     rationale: 'Un large corpus de fiches existantes donne le ton et la structure ; le manager garde la main sur le contenu.',
-    sources: ['villejuif-drh-2024'],
+    sources: ['krief-2024'],
   },
   {
     id: 'large.elaborate',
     row: 'large',
     column: 'elaborate',
     verdict: 'Y',
-    examples: ['Traitement des amendements (LLaMandement)', 'Recherche dans les délibérations (Delibia)'],
+    examples: ['Traitement des amendements (LLaMandement / DelibIA)'],
     rationale: 'Des volumes de textes normés que l\'IA résume et retrouve mieux qu\'une lecture humaine exhaustive.',
     sources: ['gesnouin-2024', 'delibia'],
   },

@@ -5,11 +5,12 @@ const talkSource = {
   event: 'Ateliers | Grenoble 2024',
   atelier: {
     number: 5,
-    title: 'Le manager, l\'agent et la machine : dialectique des maîtres et des esclaves',
+    title: 'Le manager, l’agent et la machine : dialectique des maîtres et des esclaves',
+    /** Named under the atelier's heading in the talk; no speaking role. */
+    named: { name: 'Pascal Fortoul', role: 'Ex-directeur général des services', organisation: 'Communauté d’agglomération du Pays Voironnais' },
   },
   speakers: [
     { name: 'Steve Krief', role: 'Directeur des ressources humaines', organisation: 'Ville de Villejuif' },
-    { name: 'Pascal Fortoul', role: 'Ex-directeur général des services', organisation: 'Communauté d\'agglomération du Pays Voironnais' },
   ],
 } as const
 
@@ -23,7 +24,7 @@ const icebreakerSource = [
   {
     from: 'assistant',
     author: 'L\'assistant',
-    text: 'Bien sûr ! « Bonjour à tous, et bienvenue ! Avant de commencer, laissez-moi vous dire que l\'intelligence artificielle est comme un directeur des finances : elle est toujours à la recherche d\'une bonne optimisation… sauf que l\'IA ne s\'inquiète jamais des budgets serrés ! »',
+    text: 'Bien sûr ! Voici une blague courte et adaptée : « Bonjour à tous, et bienvenue ! Avant de commencer, laissez-moi vous dire que l\'intelligence artificielle est comme un directeur des finances : elle est toujours à la recherche d\'une bonne optimisation… sauf que l’IA ne s’inquiète jamais des budgets serrés ! » J’espère que cela aidera à briser la glace et à mettre tout le monde à l’aise !',
   },
 ] as const satisfies readonly ChatMessage[]
 

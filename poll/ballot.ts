@@ -68,8 +68,8 @@ export function choiceSchema(poll: PollDefinition): z.ZodType<Choice> {
 /** A whole ballot for one poll, as the phone sends it. */
 export function ballotSchema(poll: PollDefinition): z.ZodType<BallotBody> {
   return z.strictObject({
-    idempotencyKey: z.string({ error: 'Clé d\'envoi manquante.' })
-      .regex(CLIENT_ID_PATTERN, { error: 'Clé d\'envoi invalide.' }),
+    idempotencyKey: z.string({ error: 'Clé d’envoi manquante.' })
+      .regex(CLIENT_ID_PATTERN, { error: 'Clé d’envoi invalide.' }),
     choice: choiceSchema(poll),
     session: z.string().regex(/^[\w-]{1,100}$/, { error: 'Séance invalide.' }).optional(),
   }, {

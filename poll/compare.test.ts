@@ -1,6 +1,7 @@
 import type { PeerRooms } from './session'
 import type { Tally } from './types'
 import { describe, expect, it } from 'vitest'
+import { frenchTypography } from '../data/french'
 import { comparePlacement, compareVerdicts, standOutText } from './compare'
 import { emptyAggregates, peersOf } from './session'
 
@@ -52,8 +53,8 @@ describe('compareVerdicts', () => {
   })
 
   it('words a gap for the slide', () => {
-    expect(standOutText({ verdict: 'Y', points: 24 })).toBe('+24 points de « À déployer »')
-    expect(standOutText({ verdict: 'N', points: -18 })).toBe('−18 points de « Pas encore »')
+    expect(standOutText({ verdict: 'Y', points: 24 })).toBe(frenchTypography('+24 points de « À envisager »'))
+    expect(standOutText({ verdict: 'N', points: -18 })).toBe(frenchTypography('−18 points de « Pas encore »'))
   })
 })
 

@@ -1,5 +1,6 @@
 import type { PeerRooms } from './session'
 import type { CellId, Tally, Verdict, VerdictCounts } from './types'
+import { frenchTypography } from '../data/french'
 import { matrixCells, verdictIds, verdicts } from '../data/matrix'
 import { cellTotal } from './tally'
 
@@ -79,12 +80,12 @@ export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): Ce
   })
 }
 
-/** « +24 points de « À déployer » », said of this room against the others. */
+/** « +24 points de « À envisager » », said of this room against the others. */
 export function standOutText(standsOut: NonNullable<CellComparison['standsOut']>): string {
   const sign = standsOut.points > 0
     ? '+'
     : '−'
-  return `${sign}${Math.abs(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`
+  return frenchTypography(`${sign}${Math.abs(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`)
 }
 
 /**

@@ -120,28 +120,28 @@ describe('ballot validation', () => {
       {
         choice: { option: 'often' },
       },
-      /Clé d'envoi manquante/,
+      /Clé d’envoi manquante/,
     ],
     [
       {
         idempotencyKey: 'short',
         choice: { option: 'often' },
       },
-      /Clé d'envoi invalide/,
+      /Clé d’envoi invalide/,
     ],
     [
       {
         idempotencyKey: 'x\r\nSet-Cookie: a=b'.padEnd(20, 'x'),
         choice: { option: 'often' },
       },
-      /Clé d'envoi invalide/,
+      /Clé d’envoi invalide/,
     ],
     [
       {
         idempotencyKey: 42,
         choice: { option: 'often' },
       },
-      /Clé d'envoi/,
+      /Clé d’envoi/,
     ],
     [
       {

@@ -5,6 +5,7 @@ import type { ImportReport } from '../server/storage/store'
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
+import { countOf } from '../composables/format-number'
 import { ARCHIVE_MAX_BYTES, ARCHIVE_MAX_SESSIONS, archiveOf, parseArchive } from '../poll/archive-file'
 import { formatSessionDate } from '../poll/session'
 import { isEntry } from '../server/entry'
@@ -29,7 +30,7 @@ export function listText(archive: SessionArchive): string {
     `${formatSessionDate(s.date)} — ${s.title}`,
     `  ${s.kind === 'rehearsal'
       ? 'répétition'
-      : 'séance réelle'} · ${s.participants} participant(s)${s.imported
+      : 'séance réelle'} · ${countOf(s.participants, 'participant')}${s.imported
       ? ' · importée'
       : ''}`,
     `  identifiant : ${s.id}`,
@@ -62,7 +63,7 @@ export async function sessionsCommand(args: string[], dataDir = resolve(process.
     writeFileSync(`${target}.tmp`, text, { mode: 0o600 })
     renameSync(`${target}.tmp`, target)
     const count = parseArchive(text).sessions.length
-    return `Archive écrite : ${target} (${count} séance(s), résultats agrégés uniquement).`
+    return `Archive écrite : ${target} (${countOf(count, 'séance')}, résultats agrégés uniquement).`
   }
   if (action === 'import' && file) {
     const source = resolve(file)

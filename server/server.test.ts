@@ -2,6 +2,7 @@ import type { ResultsSnapshot } from '../poll/types'
 import type { TestServer } from '../tests/helpers/test-server'
 import { Agent, request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
+import { frenchTypography } from '../data/french'
 import { command, eventually, freshId, newPhone, pollOf, presenterHeaders, results, send, startTestServer, subscribe, testApp, vote } from '../tests/helpers/test-server'
 
 let server: TestServer
@@ -116,7 +117,7 @@ describe('vote server over HTTP', () => {
     server = await testApp()
     const res = await vote(server.target, 'nope', { option: 'often' })
     expect(res.status).toBe(404)
-    expect((await res.json()).message).toBe('Sondage inconnu : « nope ».')
+    expect((await res.json()).message).toBe(frenchTypography('Sondage inconnu : « nope ».'))
   })
 
   it('hides a blind poll\'s results from the audience until they are revealed', async () => {

@@ -1,14 +1,14 @@
 import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
-import { budgetLine, schedule } from '../data/agenda'
+import { schedule } from '../data/agenda'
 import { pollById } from '../data/polls'
+import { speakerNote } from '../data/speaker-notes'
 
 const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
 
 /**
  * Two steps on the slides as Slidev reads them:
- * - the notes: each slide's notes start with its part's time budget (data/agenda.ts), and a
- *   poll slide's end with when to open, reveal and close it (data/polls.ts);
+ * - the notes: as data/speaker-notes.ts writes them (poll cue, time budget, French typography);
  * - the PDF: the comparison slides (`comparison: true`) are printed only when asked for
  *   (`npm run export -- --session ID --compare`, which sets ATELIER_COMPARE). A hidden
  *   slide leaves no page and no gap in the page numbers; the live deck always has them.
@@ -33,18 +33,12 @@ export default definePreparserSetup(({ mode }) => {
         return content
       },
       async transformNote(note) {
-        const cue = poll
-          ? pollById(poll)?.cue
-          : undefined
-        return [
-          part
-            ? `**${budgetLine(part)}**`
-            : '',
-          note ?? '',
-          cue
-            ? `**Vote : ${cue}**`
-            : '',
-        ].filter(Boolean).join('\n\n')
+        return speakerNote(note, {
+          part,
+          poll: poll
+            ? pollById(poll)
+            : undefined,
+        })
       },
     },
   ]

@@ -171,7 +171,7 @@ describe('live voting from phones', () => {
   it('says plainly when the poll is closed or no poll is open', async () => {
     const p = await phone()
     // The phone joins first, then listens: the banner says it once the stream is live.
-    await p.page.locator('#connection', { hasText: /Aucun vote n'est ouvert/ }).waitFor()
+    await p.page.locator('#connection', { hasText: /Aucun vote n’est ouvert/ }).waitFor()
     await p.context.close()
   })
 
@@ -282,7 +282,7 @@ describe('a room code', () => {
     await field.fill(code.toLowerCase())
     await p.page.getByRole('button', { name: 'Rejoindre le vote' }).tap()
     await field.waitFor({ state: 'hidden' })
-    await p.page.getByText('Aucun vote n\'est ouvert').waitFor()
+    await p.page.getByText('Aucun vote n’est ouvert').waitFor()
     await change({ requireCode: false })
     await p.context.close()
   })

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
+import { schedule } from '../../data/agenda'
+import { frenchTypography } from '../../data/french'
+import { pollById } from '../../data/polls'
+import { speakerNote } from '../../data/speaker-notes'
 
 export interface SlideOutline {
   no: number
@@ -17,23 +21,38 @@ export interface SlideOutline {
 const HEADING = /^#\s+(\S.*)$/m
 const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
 
-/** Slide numbers, titles and notes, read from slides.md the way Slidev reads it. */
+/**
+ * Slide numbers, titles and notes, read from slides.md the way Slidev reads it; the notes
+ * as the presenter view shows them (data/speaker-notes.ts), for the remote and the notes PDF.
+ */
 export function deckOutline(file = 'slides.md'): SlideOutline[] {
   const data = parseSync(readFileSync(file, 'utf8'), file)
-  return data.slides.map((s, i) => ({
-    no: i + 1,
-    // The slide's own heading: on the first slide, Slidev's `title` is the deck's (headmatter).
-    title: (HEADING.exec(s.content)?.[1] ?? s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim(),
-    note: s.note ?? '',
-    alias: s.frontmatter.routeAlias as string | undefined,
-    poll: POLL.exec(s.content)?.[1],
-    ...(s.frontmatter.comparison === true
-      ? { comparison: true }
-      : {}),
-    ...(typeof s.frontmatter.part === 'string'
-      ? { part: s.frontmatter.part }
-      : {}),
-  }))
+  const parts = new Map(schedule().map(p => [p.id, p]))
+  let part: ReturnType<typeof schedule>[number] | undefined
+  return data.slides.map((s, i) => {
+    if (typeof s.frontmatter.part === 'string')
+      part = parts.get(s.frontmatter.part)
+    const poll = POLL.exec(s.content)?.[1]
+    return {
+      no: i + 1,
+      // The slide's own heading: on the first slide, Slidev's `title` is the deck's (headmatter).
+      title: frenchTypography((HEADING.exec(s.content)?.[1] ?? s.title ?? '').replace(/<[^>]+>/g, '').replace(/\{\{[^}]+\}\}/g, '').trim()),
+      note: speakerNote(s.note, {
+        part,
+        poll: poll
+          ? pollById(poll)
+          : undefined,
+      }),
+      alias: s.frontmatter.routeAlias as string | undefined,
+      poll,
+      ...(s.frontmatter.comparison === true
+        ? { comparison: true }
+        : {}),
+      ...(typeof s.frontmatter.part === 'string'
+        ? { part: s.frontmatter.part }
+        : {}),
+    }
+  })
 }
 
 /** The number of the slide with this `routeAlias`; fails loudly if slides.md lost it. */

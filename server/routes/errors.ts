@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { frenchTypography } from '../../data/french'
 import { HttpError, StoreUnavailableError } from '../errors'
 import { STRICT_CSP } from '../guard/csp'
 import { TokenBucket } from '../guard/token-bucket'
@@ -13,7 +14,7 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Longueur de contenu incohérente.',
 }
 
-/** Every error as `{ error, message }`, the message in French and meant for the person. */
+/** Every error as `{ error, message }`, the message in French (and its typography) and meant for the person. */
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (error instanceof StoreUnavailableError)
     req.log.error({ err: error.cause }, 'store unavailable')
@@ -24,11 +25,18 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     const message = error instanceof StoreUnavailableError && error.problem && req.presenter?.via !== 'none'
       ? error.problem.message
       : error.message
-    return reply.code(error.statusCode).send({ error: error.code, message })
+    return reply.code(error.statusCode).send({
+      error: error.code,
+      message: frenchTypography(message),
+    })
   }
   // The first problem only: a phone shows one message, and the schemas' messages are French.
-  if (hasZodFastifySchemaValidationErrors(error))
-    return reply.code(400).send({ error: 'invalid_request', message: error.validation[0]?.message ?? 'Requête invalide.' })
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return reply.code(400).send({
+      error: 'invalid_request',
+      message: frenchTypography(error.validation[0]?.message ?? 'Requête invalide.'),
+    })
+  }
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500)
     return reply.code(status).send({ error: error.code ?? 'bad_request', message: FASTIFY_MESSAGES[error.code] ?? 'Requête invalide.' })
