@@ -28,7 +28,7 @@ function stats<const T extends Record<string, Omit<Statistic, 'id'>>>(defs: T): 
 const adoptionSource = stats({
   chatgptUsers: {
     value: 100,
-    unit: ' millions',
+    unit: '\u00A0millions',
     label: 'd\'utilisateurs mensuels pour ChatGPT, deux mois après son lancement',
     population: 'utilisateurs dans le monde, janvier 2023 (estimation d\'analyste)',
     year: 2023,
@@ -37,7 +37,7 @@ const adoptionSource = stats({
   },
   categoryC: {
     value: 75,
-    unit: ' %',
+    unit: '\u202F%',
     label: 'des agents territoriaux sont de catégorie C',
     population: 'agents de la fonction publique territoriale, fin 2021',
     year: 2021,
@@ -46,7 +46,7 @@ const adoptionSource = stats({
   },
   women: {
     value: 60,
-    unit: ' %',
+    unit: '\u202F%',
     label: 'des agents territoriaux sont des femmes',
     population: 'fonctionnaires territoriaux, rapports sociaux uniques 2021',
     year: 2021,
@@ -55,7 +55,7 @@ const adoptionSource = stats({
   },
   genderGap: {
     value: 20,
-    unit: ' points',
+    unit: '\u00A0points',
     label: 'd\'écart d\'usage de ChatGPT entre femmes et hommes',
     population: '100 000 salariés danois de 11 métiers exposés invités, environ 18 000 répondants',
     year: 2024,
@@ -64,7 +64,7 @@ const adoptionSource = stats({
   },
   publicAgentsUsingAi: {
     value: 13,
-    unit: ' %',
+    unit: '\u202F%',
     label: 'des agents publics utilisent déjà l\'IA au travail',
     population: 'agents publics (périmètre non précisé)',
     year: 2024,

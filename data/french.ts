@@ -18,6 +18,8 @@ const RULES: [RegExp, string][] = [
   [/[ \t\u00A0\u202F]+([;!?])/g, `${NNBSP}$1`],
   [/[ \t\u00A0\u202F]+:/g, `${NBSP}:`],
   [/(\d)[ \t\u00A0\u202F]%/g, `$1${NNBSP}%`],
+  // « 100 000 »: thousands kept together (a year before a number, « 2023 100 », is left alone).
+  [/(?<!\d)(\d{1,3}) (?=\d{3}(?!\d))/g, `$1${NNBSP}`],
 ]
 
 export function frenchTypography(text: string): string {
@@ -27,7 +29,7 @@ export function frenchTypography(text: string): string {
 }
 
 /** Keys whose values are identifiers, not text: never retyped. */
-const IDENTIFIERS = new Set(['id', 'icon', 'color', 'url', 'href', 'source', 'sources', 'row', 'column', 'kind', 'verdict', 'category', 'letter', 'vouchedBy'])
+const IDENTIFIERS = new Set(['id', 'icon', 'icons', 'key', 'color', 'url', 'href', 'source', 'sources', 'row', 'column', 'kind', 'verdict', 'category', 'letter', 'vouchedBy'])
 
 /** The same value with French typography on every text it holds (keys and identifiers untouched). */
 export function typeset<T>(value: T, key?: string): T {
