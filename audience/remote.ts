@@ -98,7 +98,9 @@ async function start(): Promise<void> {
     url: () => '/api/presenter/stream',
     onSnapshot: (s) => {
       snapshot = s
-      setText(status, channel ? 'Connecté : la présentation suit cette télécommande.' : 'Connecté. Ouvrez la vue présentateur sur le portable : la télécommande la pilote.')
+      setText(status, s.storeProblem
+        ? `Les votes ne peuvent pas être enregistrés. ${s.storeProblem}`
+        : channel ? 'Connecté : la présentation suit cette télécommande.' : 'Connecté. Ouvrez la vue présentateur sur le portable : la télécommande la pilote.')
       show()
     },
     onStatus: (s) => {
