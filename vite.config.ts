@@ -1,6 +1,7 @@
 /// <reference types="@slidev/types" />
 import process from 'node:process'
 import { defineConfig } from 'vite'
+import { frenchPresenter } from './vite/french-presenter.ts'
 import { frenchText } from './vite/french-vue.ts'
 import { palettePlugin } from './vite/palette-plugin.ts'
 import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
@@ -19,6 +20,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    frenchPresenter(),
     palettePlugin(),
     resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE),
   ],

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import ts from 'typescript'
-import { SLIDEV_INTERNALS } from '../composables/slidev-internals'
+import { SLIDEV_INTERNALS, SLIDEV_LABELS } from '../composables/slidev-internals'
 import { isEntry } from '../server/entry'
 
 const require = createRequire(import.meta.url)
@@ -111,6 +111,12 @@ export function slidevMismatches(): string[] {
   for (const [key, path, expected] of checks) {
     if (!text(path).includes(expected))
       problems.push(`composables/slidev-internals.ts: ${key} (${expected}) not found in @slidev/client/${path}`)
+  }
+  for (const [path, labels] of Object.entries(SLIDEV_LABELS)) {
+    for (const [english] of labels) {
+      if (!text(path).includes(english))
+        problems.push(`composables/slidev-internals.ts: the label ${JSON.stringify(english.trim())} is no longer in @slidev/client/${path}`)
+    }
   }
   return problems
 }

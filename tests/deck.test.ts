@@ -142,6 +142,11 @@ describe('the built deck, served by the vote server', () => {
     await page.goto(`${server.url}/presenter/${verdictNo}`, { waitUntil: 'networkidle' })
     await expect(page.locator('[data-testid="poll-controls"] [data-action="open"]').first().isVisible()).resolves.toBe(true)
     await expect(page.locator('body').textContent()).resolves.toContain('votez N, O ou Y')
+    // The speaker's screen speaks French: Slidev's own labels are rewritten by the build.
+    const chrome = await page.locator('body').textContent()
+    expect(chrome).toContain('En cours')
+    expect(chrome).toContain('Suivante')
+    expect(chrome).not.toMatch(/\bCurrent\b|Screen Mirror/)
     expect(page.url()).not.toContain(TEST_TOKEN)
     await page.screenshot({ path: `${SHOTS}/presenter.png` })
     expect(errors).toEqual([])

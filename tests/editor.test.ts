@@ -8,12 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { typographyDefects } from '../data/french'
-import { cellIds, verdictIds } from '../data/matrix'
 import { sources } from '../data/sources'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, slideOf } from './helpers/browser'
-import { command, presenterHeaders, send, vote } from './helpers/test-server'
+import { launchBrowser } from './helpers/browser'
+import { roomThatVoted, walkEveryStep } from './helpers/deck-walk'
+import { presenterHeaders, send } from './helpers/test-server'
 
 const outline = deckOutline()
 const SHARED = resolve('..', 'shared')
@@ -30,17 +30,7 @@ beforeAll(async () => {
     headers: json,
     body: JSON.stringify({ title: 'Grenoble, Ateliers 2024 — salle de l’atelier 5 et ses invités', date: '2024-11-21' }),
   })
-  for (const poll of ['warmup', 'verdict', 'placement']) {
-    await command(server.url, poll, 'open')
-    await command(server.url, poll, 'reveal')
-  }
-  for (let i = 0; i < 8; i++) {
-    await vote(server.url, 'warmup', { option: (['often', 'sometimes', 'never'] as const)[i % 3] })
-    await vote(server.url, 'placement', { option: cellIds[i % cellIds.length] })
-    await vote(server.url, 'verdict', {
-      verdicts: Object.fromEntries(cellIds.map((c, j) => [c, verdictIds[(i + j) % 3]])),
-    })
-  }
+  await roomThatVoted(server.url, 8)
 })
 
 afterAll(async () => {
@@ -56,21 +46,14 @@ describe('an editor reading the deck', () => {
     })
     await page.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
     const defects = new Set<string>()
-    let previous = ''
-    for (let step = 0; step < 250; step++) {
-      await page.waitForTimeout(250)
-      const slide = slideOf(page, outline)
-      const state = `${slide}${new URL(page.url()).search}`
-      if (state === previous)
-        break
-      previous = state
+    const last = await walkEveryStep(page, outline, async (slide) => {
       // innerText, not textContent: the text as laid out, line by line, as the room reads it.
       // eslint-disable-next-line unicorn/prefer-dom-node-text-content
       const text = await page.locator(`.slidev-page-${slide}`).first().innerText()
       for (const defect of typographyDefects(text))
         defects.add(`diapositive ${slide} : ${defect}`)
-      await page.keyboard.press('ArrowRight')
-    }
+    }, { settleMs: 250 })
+    expect(last.startsWith(String(outline.length)), 'walked to the last slide').toBe(true)
     expect([...defects]).toEqual([])
   })
 

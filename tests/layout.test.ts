@@ -6,12 +6,13 @@ import type { Browser } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import type { LayoutRules } from './helpers/layout-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cellIds, matrixCells, verdictIds } from '../data/matrix'
+import { matrixCells } from '../data/matrix'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, signIn, slideOf } from './helpers/browser'
+import { launchBrowser, signIn } from './helpers/browser'
+import { roomThatVoted, walkEveryStep } from './helpers/deck-walk'
 import { layoutProblems } from './helpers/layout-check'
-import { command, presenterHeaders, send, TEST_TOKEN, vote } from './helpers/test-server'
+import { command, presenterHeaders, send, TEST_TOKEN } from './helpers/test-server'
 
 const outline = deckOutline()
 const RULES: Omit<LayoutRules, 'slide'> = {
@@ -23,21 +24,6 @@ const RULES: Omit<LayoutRules, 'slide'> = {
 
 let server: ServerProcess
 let browser: Browser
-
-/** A room that has voted on every poll, with its results revealed. */
-async function roomThatVoted(url: string, votes: number): Promise<void> {
-  for (const poll of ['warmup', 'verdict', 'placement']) {
-    await command(url, poll, 'open')
-    await command(url, poll, 'reveal')
-  }
-  for (let i = 0; i < votes; i++) {
-    await vote(url, 'warmup', { option: (['often', 'sometimes', 'never'] as const)[i % 3] })
-    await vote(url, 'placement', { option: cellIds[i % cellIds.length] })
-    await vote(url, 'verdict', {
-      verdicts: Object.fromEntries(cellIds.map((c, j) => [c, verdictIds[(i + j) % 3]])),
-    })
-  }
-}
 
 beforeAll(async () => {
   server = await startServerProcess()
@@ -71,19 +57,11 @@ describe('the projected deck\'s layout', () => {
     })
     await page.goto(`${server.url}/1`, { waitUntil: 'networkidle' })
     const problems: string[] = []
-    let previous = ''
-    for (let step = 0; step < 200; step++) {
-      await page.waitForTimeout(600)
-      const slide = slideOf(page, outline)
-      const state = `${slide}${new URL(page.url()).search}`
-      if (state === previous)
-        break
-      previous = state
+    const last = await walkEveryStep(page, outline, async (slide, search) => {
       const found = await page.evaluate(layoutProblems, { ...RULES, slide })
-      problems.push(...found.map(p => `slide ${slide} « ${outline[slide - 1]?.title} » ${new URL(page.url()).search}: ${p}`))
-      await page.keyboard.press('ArrowRight')
-    }
-    expect(previous.startsWith(String(outline.length)), 'walked to the last slide').toBe(true)
+      problems.push(...found.map(p => `slide ${slide} « ${outline[slide - 1]?.title} » ${search}: ${p}`))
+    })
+    expect(last.startsWith(String(outline.length)), 'walked to the last slide').toBe(true)
     expect(problems).toEqual([])
     await page.close()
   }, 300_000)
