@@ -14,6 +14,9 @@ export const palette = {
   'accent': '#b4400b',
   'blue': '#1e4fd8',
   'blue-soft': '#e6edfd',
+  /** The footer's small print, on the light slides and on the dark (section) ones: both ≥ 4.5:1. */
+  'footer': '#5d6470',
+  'footer-on-ink': '#b8c0d3',
 } as const
 
 /** Every palette colour and verdict colour as CSS custom properties on :root. */
