@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { verdicts } from '../data/matrix'
+import { verdictIds, verdicts } from '../data/matrix'
 import { palette } from '../data/palette'
 import { categories } from '../data/top50'
 import { contrastRatio, readableOn } from './contrast'
@@ -10,9 +10,31 @@ describe('colour contrast (WCAG 2.1 AA)', () => {
       expect(contrastRatio(c.color, readableOn(c.color)), c.label).toBeGreaterThanOrEqual(4.5)
   })
 
-  it('keeps white N/O/Y badge text readable on the verdict colours', () => {
+  it('writes on each verdict colour in a text colour of at least 4.5:1, and each verdict as text on the paper', () => {
+    for (const v of Object.values(verdicts)) {
+      expect(contrastRatio(v.color, v.on), v.label).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(v.text, palette.paper), v.label).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(v.text, '#ffffff'), v.label).toBeGreaterThanOrEqual(4.5)
+    }
+  })
+
+  it('keeps the three verdicts apart on a washed-out projector: 3:1 in lightness, or a hatch', () => {
+    const ids = verdictIds
+    for (const [i, a] of ids.entries()) {
+      for (const b of ids.slice(i + 1)) {
+        const apart = contrastRatio(verdicts[a].color, verdicts[b].color) >= 3
+        const hatched = verdicts[a].pattern !== verdicts[b].pattern
+        expect(apart || hatched, `${a} and ${b}`).toBe(true)
+      }
+    }
+    // The dark one and the light one are apart by lightness alone.
+    expect(contrastRatio(verdicts.N.color, verdicts.O.color)).toBeGreaterThanOrEqual(3)
+  })
+
+  it('gives the call-outs an accent that no verdict shares', () => {
     for (const v of Object.values(verdicts))
-      expect(contrastRatio(v.color, '#ffffff'), v.label).toBeGreaterThanOrEqual(4.5)
+      expect(palette.accent.toLowerCase()).not.toBe(v.color.toLowerCase())
+    expect(contrastRatio(palette.accent, palette.paper)).toBeGreaterThanOrEqual(4.5)
   })
 
   it('keeps the footer readable on the light slides and on the dark section slides', () => {

@@ -5,27 +5,33 @@ import { typeset } from './french.ts'
  * The readiness grid of the talk: how much data the project has (rows) against
  * what kind of data it handles (columns). The ids are stable: ballots refer to them.
  */
+// `short`: the axis at stage scale, on the live-result slides (the full label is on the grid's slide).
 const matrixRowsSource = [
-  { id: 'none', label: 'Pas de jeu de données' },
-  { id: 'moderate', label: 'Jeu de données modéré' },
-  { id: 'large', label: 'Large jeu de données' },
+  { id: 'none', label: 'Pas de jeu de données', short: 'Pas de données' },
+  { id: 'moderate', label: 'Jeu de données modéré', short: 'Jeu modéré' },
+  { id: 'large', label: 'Large jeu de données', short: 'Large jeu' },
 ] as const
 
 const matrixColumnsSource = [
-  { id: 'distinct', label: 'Données distinctes les unes des autres', hint: '' },
-  { id: 'elaborate', label: 'Données standardisées et élaborées', hint: 'réponses qualitatives' },
-  { id: 'simple', label: 'Données standardisées et simples', hint: 'quantitatif' },
+  { id: 'distinct', label: 'Données distinctes les unes des autres', hint: '', short: 'Distinctes' },
+  { id: 'elaborate', label: 'Données standardisées et élaborées', hint: 'réponses qualitatives', short: 'Élaborées' },
+  { id: 'simple', label: 'Données standardisées et simples', hint: 'quantitatif', short: 'Simples' },
 ] as const
 
 export type RowId = typeof matrixRows[number]['id']
 export type ColumnId = typeof matrixColumns[number]['id']
 export type CellId = `${RowId}.${ColumnId}`
 
-/** Letter, symbol and words: the same on the slides and the phones, never the colour alone. */
+/**
+ * Letter, symbol and words: the same on the slides and the phones, never the colour alone.
+ * A washed-out projector loses hue first, so the three fills stand apart by lightness
+ * (dark N, light O, mid Y) and N and O also carry a hatch (`pattern`). `on` is the text
+ * drawn on the fill; `text` the verdict's colour as text on the light paper (≥ 4.5:1).
+ */
 const verdictsSource = {
-  N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#B42318' },
-  O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#B54708' },
-  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À envisager', color: '#067647' },
+  N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#8F1D1D', on: '#FFFFFF', text: '#8F1D1D', pattern: 'cross' },
+  O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#F2B33D', on: '#13203B', text: '#8A5300', pattern: 'stripes' },
+  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À envisager', color: '#2B7A52', on: '#FFFFFF', text: '#22673F', pattern: 'none' },
 } as const
 
 export type Verdict = keyof typeof verdicts
@@ -38,6 +44,8 @@ export interface MatrixCell {
   /** The speaker's verdict. */
   verdict: Verdict
   examples: readonly string[]
+  /** The cell named in two or three words, for the live-result slides read from the back row. */
+  name: string
   /**
    * One line on why this verdict. Added by this deck, not said in the talk: the slide
    * shows it as a proposal, under `rationaleLabel`.
@@ -54,6 +62,7 @@ export const rationaleLabel = typeset('Piste de lecture proposée par ce support
 const matrixCellsSource: readonly MatrixCell[] = [
   {
     id: 'none.distinct',
+    name: 'Analyse juridique',
     row: 'none',
     column: 'distinct',
     verdict: 'N',
@@ -62,6 +71,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'none.elaborate',
+    name: 'Tickets DSI',
     row: 'none',
     column: 'elaborate',
     verdict: 'N',
@@ -70,6 +80,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'none.simple',
+    name: 'Cartes d\'identité',
     row: 'none',
     column: 'simple',
     verdict: 'O',
@@ -78,6 +89,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'moderate.distinct',
+    name: 'Courriers',
     row: 'moderate',
     column: 'distinct',
     verdict: 'N',
@@ -86,6 +98,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'moderate.elaborate',
+    name: 'Budget participatif',
     row: 'moderate',
     column: 'elaborate',
     verdict: 'O',
@@ -98,6 +111,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'moderate.simple',
+    name: 'Graphiques',
     row: 'moderate',
     column: 'simple',
     verdict: 'Y',
@@ -106,6 +120,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'large.distinct',
+    name: 'Fiches de poste',
     row: 'large',
     column: 'distinct',
     verdict: 'O',
@@ -115,6 +130,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'large.elaborate',
+    name: 'Amendements',
     row: 'large',
     column: 'elaborate',
     verdict: 'Y',
@@ -124,6 +140,7 @@ const matrixCellsSource: readonly MatrixCell[] = [
   },
   {
     id: 'large.simple',
+    name: 'Projections Excel',
     row: 'large',
     column: 'simple',
     verdict: 'Y',

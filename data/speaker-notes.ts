@@ -23,3 +23,12 @@ export function speakerNote(note: string | undefined, { part, poll }: NoteContex
     note?.trim() ?? '',
   ].filter(Boolean).join('\n\n'))
 }
+
+const POLL_STATUS = /<PollStatus\s[^>]*poll="(\w+)"/
+
+/** The poll a slide runs: its frontmatter's `poll` (the live-result layout), or a `<PollStatus poll="…">` in it. */
+export function pollOfSlide(content: string, frontmatter: Record<string, unknown>): string | undefined {
+  return typeof frontmatter.poll === 'string'
+    ? frontmatter.poll
+    : POLL_STATUS.exec(content)?.[1]
+}

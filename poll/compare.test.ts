@@ -2,7 +2,7 @@ import type { PeerRooms } from './session'
 import type { Tally } from './types'
 import { describe, expect, it } from 'vitest'
 import { frenchTypography } from '../data/french'
-import { comparePlacement, compareVerdicts, standOutText } from './compare'
+import { comparePlacement, compareVerdicts, largestGap, signedPoints, standOutText } from './compare'
 import { emptyAggregates, peersOf } from './session'
 
 function verdictTally(cells: Record<string, { N: number, O: number, Y: number }>): Tally {
@@ -135,5 +135,16 @@ describe('comparePlacement', () => {
     }
     expect(comparePlacement({ kind: 'choice', counts: {} }, peers).every(c => c.gap === null)).toBe(true)
     expect(comparePlacement(room, peers).find(c => c.cell === 'large.simple')!.gap).toBe(75)
+  })
+
+  it('gives each cell its largest gap, small ones included, and none below 3 votes a side', () => {
+    expect(largestGap({ N: 1, O: 1, Y: 8 }, { N: 2, O: 2, Y: 6 })).toEqual({ verdict: 'Y', points: 20 })
+    expect(largestGap({ N: 3, O: 3, Y: 4 }, { N: 3, O: 3, Y: 4 })).toEqual({ verdict: 'N', points: 0 })
+    expect(largestGap({ N: 2, O: 0, Y: 0 }, { N: 0, O: 0, Y: 9 })).toBeNull()
+    expect([
+      signedPoints(12),
+      signedPoints(-7),
+      signedPoints(0),
+    ]).toEqual(['+12', '−7', '0'])
   })
 })

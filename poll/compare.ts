@@ -17,7 +17,9 @@ export interface CellComparison {
   /** Shares in whole percent, 0..100, per verdict (all 0 when nobody voted). */
   roomPercent: VerdictCounts
   othersPercent: VerdictCounts
-  /** The verdict on which this room differs most from the others, when it is by enough. */
+  /** The verdict on which this room differs most from the others (null: too few votes to compare). */
+  gap: { verdict: Verdict, points: number } | null
+  /** That gap, when it is of `STAND_OUT_POINTS` or more. */
   standsOut: { verdict: Verdict, points: number } | null
 }
 
@@ -36,23 +38,32 @@ export function percentages(counts: VerdictCounts): VerdictCounts {
   }
 }
 
-function standOut(room: VerdictCounts, others: VerdictCounts): CellComparison['standsOut'] {
+/**
+ * The verdict on which this room differs most from the others, in points (room minus
+ * others, exact shares rounded once); null when either side has too few votes to say.
+ */
+export function largestGap(room: VerdictCounts, others: VerdictCounts): { verdict: Verdict, points: number } | null {
   const roomTotal = cellTotal(room)
   const othersTotal = cellTotal(others)
   if (roomTotal < MIN_VOTES_TO_COMPARE || othersTotal < MIN_VOTES_TO_COMPARE)
     return null
-  let best: CellComparison['standsOut'] = null
+  let best: { verdict: Verdict, points: number } | null = null
   for (const verdict of verdictIds) {
     // Exact shares: rounding each side first could push a 14.6-point gap over the line.
     const points = 100 * (room[verdict] / roomTotal - others[verdict] / othersTotal)
-    if (Math.abs(points) >= STAND_OUT_POINTS && (!best || Math.abs(points) > Math.abs(best.points))) {
-      best = {
-        verdict,
-        points: Math.round(points),
-      }
-    }
+    if (!best || Math.abs(points) > Math.abs(best.points))
+      best = { verdict, points }
   }
-  return best
+  return best && {
+    verdict: best.verdict,
+    points: Math.round(best.points),
+  }
+}
+
+function standOut(gap: CellComparison['gap']): CellComparison['standsOut'] {
+  return gap && Math.abs(gap.points) >= STAND_OUT_POINTS
+    ? gap
+    : null
 }
 
 function verdictCells(tally: Tally | null | undefined) {
@@ -68,6 +79,7 @@ export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): Ce
   return matrixCells.map((cell) => {
     const roomCounts = roomCells?.[cell.id] ?? ZERO
     const othersCounts = othersCells?.[cell.id] ?? ZERO
+    const gap = largestGap(roomCounts, othersCounts)
     return {
       cell: cell.id,
       speaker: cell.verdict,
@@ -75,17 +87,24 @@ export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): Ce
       others: othersCounts,
       roomPercent: percentages(roomCounts),
       othersPercent: percentages(othersCounts),
-      standsOut: standOut(roomCounts, othersCounts),
+      gap,
+      standsOut: standOut(gap),
     }
   })
 }
 
+/** « +24 », « −8 », « 0 »: a gap in points with a true minus sign. */
+export function signedPoints(points: number): string {
+  if (points === 0)
+    return '0'
+  return `${points > 0
+    ? '+'
+    : '−'}${Math.abs(points)}`
+}
+
 /** « +24 points de « À envisager » », said of this room against the others. */
 export function standOutText(standsOut: NonNullable<CellComparison['standsOut']>): string {
-  const sign = standsOut.points > 0
-    ? '+'
-    : '−'
-  return frenchTypography(`${sign}${Math.abs(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`)
+  return frenchTypography(`${signedPoints(standsOut.points)} points de « ${verdicts[standsOut.verdict].short} »`)
 }
 
 /**

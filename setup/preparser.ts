@@ -2,9 +2,7 @@ import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
 import { schedule } from '../data/agenda'
 import { pollById } from '../data/polls'
-import { speakerNote } from '../data/speaker-notes'
-
-const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
+import { pollOfSlide, speakerNote } from '../data/speaker-notes'
 
 /**
  * Two steps on the slides as Slidev reads them:
@@ -27,7 +25,7 @@ export default definePreparserSetup(({ mode }) => {
       async transformSlide(content, frontmatter) {
         if (typeof frontmatter.part === 'string')
           part = parts.get(frontmatter.part)
-        poll = POLL.exec(content)?.[1]
+        poll = pollOfSlide(content, frontmatter)
         if (mode === 'export' && frontmatter.comparison === true && process.env.ATELIER_COMPARE !== '1')
           frontmatter.hide = true
         return content

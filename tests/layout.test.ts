@@ -1,7 +1,8 @@
 // Every slide, in every click state, as the room sees it at 1920×1080: nothing outside the
 // frame, no icon without a size, no text over the footer, nothing the room must read under
-// 24 px, section titles on the centre axis. Walked with the arrow key, as a clicker does,
-// after two rooms have voted: the result slides are checked full.
+// 24 px, section titles on the centre axis. Walked with the arrow key, as a clicker does.
+// Two earlier real rooms with long titles are seeded, then the current room is checked with
+// 0, 40 and 500 ballots, blind and revealed: the live-result slides in each state.
 import type { Browser } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import type { LayoutRules } from './helpers/layout-check'
@@ -10,47 +11,99 @@ import { matrixCells } from '../data/matrix'
 import { deckOutline } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
 import { launchBrowser, signIn } from './helpers/browser'
-import { roomThatVoted, walkEveryStep } from './helpers/deck-walk'
+import { newSession, realRoom, walkEveryStep } from './helpers/deck-walk'
 import { layoutProblems } from './helpers/layout-check'
-import { command, presenterHeaders, send, TEST_TOKEN } from './helpers/test-server'
+import { command, TEST_TOKEN } from './helpers/test-server'
 
 const outline = deckOutline()
 const RULES: Omit<LayoutRules, 'slide'> = {
-  canvasWidth: 980,
+  canvasWidth: 976,
   floorPx: 24,
   smallPrintFloorPx: 16,
   smallPrintSelector: '.atelier-footer, .source-note, .sources, .small-print',
 }
 
+/** The live-result slides: checked in every room state, blind and revealed. */
+const RESULT_SLIDES = [
+  'echauffement',
+  'verdict',
+  'comparaison',
+  'projet',
+  'comparaison-projets',
+]
+const RESULT_POLLS = ['warmup', 'verdict', 'placement']
+/** A claimed difference: a signed gap in points, or a cell flagged as standing out. */
+const CLAIM = /[+−]\d+\s*pts|écart de \d+ points ou plus/
+
 let server: ServerProcess
 let browser: Browser
 
 beforeAll(async () => {
-  server = await startServerProcess()
+  // A whole room behind the test's one address: as a venue's Wi-Fi would be, with the setting raised.
+  server = await startServerProcess({ JOIN_LIMIT_PER_ADDRESS: '5000' })
   browser = await launchBrowser()
-  // The result slides are drawn with figures in every cell, and compared with an earlier room.
-  const json = { 'content-type': 'application/json', ...presenterHeaders }
-  await send(server.url, '/api/sessions', {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ title: 'Salle précédente', date: '2024-11-21' }),
-  })
-  await roomThatVoted(server.url, 12)
-  await send(server.url, '/api/sessions', {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ title: 'Cette salle' }),
-  })
-  await roomThatVoted(server.url, 9)
-})
+  // Two earlier real rooms with the long titles real rooms have (60 characters and more).
+  await newSession(server.url, 'Grenoble, Ateliers 2024 — atelier 5, salle Belledonne et invités du réseau RH', '2024-11-21')
+  await realRoom(server.url, 23, 'agreeing')
+  await newSession(server.url, 'Lyon, congrès national des DRH de la fonction publique territoriale 2025', '2025-03-14')
+  await realRoom(server.url, 19, 'agreeing')
+  await newSession(server.url, 'Montpellier, séminaire des cadres de direction — édition de printemps 2026')
+}, 120_000)
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
 
-describe('the projected deck\'s layout', () => {
-  it('keeps every slide and click state inside the frame, readable and balanced', async () => {
+/** Each result slide as the projector shows it (no presenter session), with what is wrong on it. */
+async function resultSlideProblems(state: string, { noClaims = false } = {}): Promise<string[]> {
+  const room = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    reducedMotion: 'reduce',
+  })
+  const page = await room.newPage()
+  const problems: string[] = []
+  for (const alias of RESULT_SLIDES) {
+    const no = outline.find(s => s.alias === alias)!.no
+    await page.goto(`${server.url}/${no}`, { waitUntil: 'networkidle' })
+    await page.locator(`.slidev-page-${no} [data-testid="poll-live"]`).waitFor()
+    await page.waitForTimeout(500)
+    problems.push(...(await page.evaluate(layoutProblems, { ...RULES, slide: no })).map(p => `${alias}, ${state}: ${p}`))
+    const qr = await page.locator(`.slidev-page-${no} .qr`).boundingBox()
+    if (!qr || qr.width < 280)
+      problems.push(`${alias}, ${state}: the QR code is ${Math.round(qr?.width ?? 0)} px wide while the vote is open (280 px or more)`)
+    if (noClaims) {
+      const text = (await page.locator(`.slidev-page-${no}`).textContent())!.replace(/\s+/g, ' ')
+      const claim = CLAIM.exec(text.replace(/aucun écart de \d+ points ou plus/g, ''))
+      if (claim)
+        problems.push(`${alias}, ${state}: claims a difference (« ${claim[0]} ») with no ballot here`)
+    }
+  }
+  await room.close()
+  return problems
+}
+
+async function inBothStates(state: string, options: { noClaims?: boolean } = {}): Promise<string[]> {
+  for (const poll of RESULT_POLLS)
+    await command(server.url, poll, 'hide')
+  const blind = await resultSlideProblems(`${state}, blind`, options)
+  for (const poll of RESULT_POLLS)
+    await command(server.url, poll, 'reveal')
+  return [
+    ...blind,
+    ...await resultSlideProblems(`${state}, revealed`, options),
+  ]
+}
+
+describe('the projected deck\'s layout, with two earlier real rooms', () => {
+  it('keeps the result slides in the frame with 0 ballots, and claims no difference', async () => {
+    for (const poll of RESULT_POLLS)
+      await command(server.url, poll, 'open')
+    expect(await inBothStates('0 ballots', { noClaims: true })).toEqual([])
+  }, 120_000)
+
+  it('keeps every slide and click state inside the frame, readable and balanced, with 40 ballots', async () => {
+    await realRoom(server.url, 40, 'bolder')
     const page = await browser.newPage({
       viewport: { width: 1920, height: 1080 },
       reducedMotion: 'reduce',
@@ -62,29 +115,15 @@ describe('the projected deck\'s layout', () => {
       problems.push(...found.map(p => `slide ${slide} « ${outline[slide - 1]?.title} » ${search}: ${p}`))
     })
     expect(last.startsWith(String(outline.length)), 'walked to the last slide').toBe(true)
+    problems.push(...await inBothStates('40 ballots'))
     expect(problems).toEqual([])
     await page.close()
   }, 300_000)
 
-  it('keeps the blind poll\'s slides inside the frame while its results are hidden (the larger QR code)', async () => {
-    await command(server.url, 'verdict', 'hide')
-    // Before any presenter view has opened: a projection would otherwise follow it.
-    const room = await browser.newContext({
-      viewport: { width: 1920, height: 1080 },
-      reducedMotion: 'reduce',
-    })
-    const page = await room.newPage()
-    const problems: string[] = []
-    for (const alias of ['verdict', 'comparaison']) {
-      const no = outline.find(s => s.alias === alias)!.no
-      await page.goto(`${server.url}/${no}`, { waitUntil: 'networkidle' })
-      await page.locator(`.slidev-page-${no} .join--medium`).waitFor()
-      problems.push(...(await page.evaluate(layoutProblems, { ...RULES, slide: no })).map(p => `${alias}, hidden: ${p}`))
-    }
-    expect(problems).toEqual([])
-    await room.close()
-    await command(server.url, 'verdict', 'reveal')
-  })
+  it('keeps the result slides in the frame with 500 ballots', async () => {
+    await realRoom(server.url, 460, 'bolder')
+    expect(await inBothStates('500 ballots')).toEqual([])
+  }, 300_000)
 
   it('opens the presenter\'s matrix cell on the projection too, over the grid and inside the frame', async () => {
     const no = outline.find(s => s.alias === 'grille')!.no

@@ -3,7 +3,7 @@ import { parseSync } from '@slidev/parser'
 import { schedule } from '../../data/agenda'
 import { frenchTypography } from '../../data/french'
 import { pollById } from '../../data/polls'
-import { speakerNote } from '../../data/speaker-notes'
+import { pollOfSlide, speakerNote } from '../../data/speaker-notes'
 
 export interface SlideOutline {
   no: number
@@ -19,8 +19,6 @@ export interface SlideOutline {
 }
 
 const HEADING = /^#\s+(\S.*)$/m
-const POLL = /<PollStatus\s[^>]*poll="(\w+)"/
-
 /**
  * Slide numbers, titles and notes, read from slides.md the way Slidev reads it; the notes
  * as the presenter view shows them (data/speaker-notes.ts), for the remote and the notes PDF.
@@ -32,7 +30,7 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
   return data.slides.map((s, i) => {
     if (typeof s.frontmatter.part === 'string')
       part = parts.get(s.frontmatter.part)
-    const poll = POLL.exec(s.content)?.[1]
+    const poll = pollOfSlide(s.content, s.frontmatter)
     return {
       no: i + 1,
       // The slide's own heading: on the first slide, Slidev's `title` is the deck's (headmatter).

@@ -4,7 +4,7 @@
 export interface LayoutRules {
   /** The slide's number (Slidev's `.slidev-page-N`). */
   slide: number
-  /** The canvas width Slidev scales to the screen (980 unless the headmatter says otherwise). */
+  /** The canvas width Slidev scales to the screen (the headmatter's `canvasWidth`). */
   canvasWidth: number
   /** Smallest text the room must read, in screen px at 1080p. */
   floorPx: number
@@ -23,6 +23,10 @@ export function layoutProblems(rules: LayoutRules): string[] {
   const frame = frameElement.getBoundingClientRect()
   const scale = frame.width / rules.canvasWidth
   const problems: string[] = []
+  // 0. The slide fills the screen edge to edge: a canvas whose height is not a whole number
+  // of px leaves a column of the black backdrop on both sides.
+  if (Math.abs(frame.width - window.innerWidth) > 0.5 && Math.abs(frame.height - window.innerHeight) > 0.5)
+    problems.push(`the slide leaves ${((window.innerWidth - frame.width) / 2).toFixed(1)} px of backdrop at each edge`)
   const describe = (el: Element) => {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)
     const cls = typeof el.className === 'string' && el.className
