@@ -1,5 +1,4 @@
 import { defineConfig } from 'unocss'
-import { adoptionMethod, callonTranslation } from './data/flows'
 import { timeline } from './data/timeline'
 import { categories } from './data/top50'
 
@@ -8,7 +7,6 @@ export default defineConfig({
   safelist: [
     ...Object.values(categories).map(c => c.icon),
     ...timeline.map(m => m.icon),
-    ...[callonTranslation, adoptionMethod].flatMap(f => f.steps.map(s => s.icon)),
   ],
   shortcuts: {
     kicker: 'text-sm uppercase tracking-widest font-600 text-[var(--atelier-accent)]',

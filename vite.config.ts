@@ -3,6 +3,7 @@ import process from 'node:process'
 import { defineConfig } from 'vite'
 import { frenchPresenter } from './vite/french-presenter.ts'
 import { frenchText } from './vite/french-vue.ts'
+import { illustrationsPlugin } from './vite/illustrations-plugin.ts'
 import { palettePlugin } from './vite/palette-plugin.ts'
 import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
 
@@ -22,6 +23,7 @@ export default defineConfig({
   plugins: [
     frenchPresenter(),
     palettePlugin(),
+    illustrationsPlugin(),
     resultsSnapshotPlugin(process.env.ATELIER_RESULTS_FILE),
   ],
   // Known up front, so that a first export on a fresh clone does not discover it

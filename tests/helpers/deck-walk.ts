@@ -101,6 +101,16 @@ export async function newSession(url: string, title: string, date?: string): Pro
     throw new Error(`session refused: ${res.status} ${await res.text()}`)
 }
 
+/** Waits until Mermaid has drawn every diagram of the slide (it renders after the slide mounts). */
+export async function diagramsDrawn(page: Page, slide: number): Promise<void> {
+  await page.waitForFunction((no) => {
+    const diagrams = [
+      ...document.querySelectorAll(`.slidev-page-${no} .mermaid`),
+    ]
+    return diagrams.every(d => d.shadowRoot?.querySelector('svg[viewBox]'))
+  }, slide, { timeout: 10_000 })
+}
+
 /**
  * Walks the deck from where `page` is, slide by slide and click by click, with the arrow key
  * as a clicker does, calling `visit` on each state; returns the last state (`12?clicks=2`).
@@ -110,6 +120,7 @@ export async function walkEveryStep(page: Page, outline: readonly SlideOutline[]
   for (let step = 0; step < maxSteps; step++) {
     await page.waitForTimeout(settleMs)
     const slide = slideOf(page, outline as SlideOutline[])
+    await diagramsDrawn(page, slide)
     const search = new URL(page.url()).search
     const state = `${slide}${search}`
     if (state === previous)

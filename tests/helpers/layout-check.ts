@@ -37,9 +37,17 @@ export function layoutProblems(rules: LayoutRules): string[] {
       : ''}`
   }
   const shown = (el: Element) => el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-  const all = [
-    ...page.querySelectorAll<HTMLElement | SVGElement>('*'),
-  ].filter(shown)
+  // Mermaid draws its diagrams inside shadow roots: their labels are checked like any text.
+  const deep = (root: ParentNode): (HTMLElement | SVGElement)[] => [
+    ...root.querySelectorAll<HTMLElement | SVGElement>('*'),
+  ]
+    .flatMap(el => el.shadowRoot
+      ? [
+          el,
+          ...deep(el.shadowRoot),
+        ]
+      : [el])
+  const all = deep(page).filter(shown)
 
   const rectOf = (el: Element) => el.getBoundingClientRect()
   // Text the room reads: elements holding text of their own (screen-reader-only text is 1 px).
@@ -83,7 +91,13 @@ export function layoutProblems(rules: LayoutRules): string[] {
 
   // 4. No text under the type floor (on screen, at this scale).
   for (const el of texts) {
-    const size = Number.parseFloat(getComputedStyle(el).fontSize) * scale
+    // In a diagram the font size is in the drawing's own units, scaled by its viewBox.
+    const drawing = el.closest('svg')
+    const box = drawing?.viewBox.baseVal
+    const drawingScale = drawing && box?.width
+      ? rectOf(drawing).width / box.width
+      : scale
+    const size = Number.parseFloat(getComputedStyle(el).fontSize) * drawingScale
     const small = !!el.closest(rules.smallPrintSelector)
     const floor = small
       ? rules.smallPrintFloorPx
