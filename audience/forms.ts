@@ -24,20 +24,19 @@ function choiceFields(poll: ChoicePoll): HTMLElement {
   ))
 }
 
+/**
+ * One compact row per cell: its name and axes, then N, O, Y and « sans avis » side by side,
+ * each with its letter, symbol and short words (the visible words are the accessible name,
+ * WCAG 2.5.3). Nine rows fit a 320 px phone in about three screens.
+ */
 function verdictFields(poll: VerdictPoll): HTMLElement {
   return h('div', { class: 'cells' }, ...poll.cells.map((id) => {
     const cell = cellById(id)
     const row = matrixRows.find(r => r.id === cell.row)!.label
     const column = matrixColumns.find(c => c.id === cell.column)!.label
-    return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', {}, row), ` · ${column}`, h('br'), h('small', {}, `ex. : ${cell.examples.join(' ; ')}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v =>
-      // The same letter, symbol and words as the slide's legend; the visible words are the accessible name (WCAG 2.5.3).
-      h('label', { class: `verdict verdict--${v}` }, h('input', { type: 'radio', name: id, value: v }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, `${v} ${verdicts[v].symbol}`), h('span', { class: 'verdict__label' }, verdicts[v].label)),
-    ), h('label', { class: 'verdict verdict--none' }, h('input', {
-      type: 'radio',
-      name: id,
-      value: '',
-      checked: true,
-    }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, '–'), h('span', { class: 'verdict__label' }, 'Sans avis'))))
+    const choice = (value: string, mark: string, words: string, title: string) =>
+      h('label', { class: `verdict verdict--${value || 'none'}`, title }, h('input', { type: 'radio', name: id, value, ...(value ? {} : { checked: true }) }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, mark), h('span', { class: 'verdict__label' }, words))
+    return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', { class: 'cell__name' }, cell.name), h('small', {}, `${row} · ${column}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v => choice(v, `${v} ${verdicts[v].symbol}`, verdicts[v].short, verdicts[v].label)), choice('', '–', 'Sans avis', 'Sans avis')))
   }))
 }
 
@@ -47,7 +46,7 @@ export function pollForm(poll: PollDefinition): HTMLFormElement {
     ? choiceFields(poll)
     : verdictFields(poll)
   const hint = poll.kind === 'verdict'
-    ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix : N = pas encore efficace, O = expérimentation à accompagner, Y = déploiement à envisager.')
+    ? h('p', { class: 'hint' }, 'Répondez pour les cases de votre choix. N : pas encore efficace ; O : expérimentation à accompagner ; Y : déploiement à envisager.')
     : null
   return h('form', { 'class': 'poll-form', 'data-poll': poll.id, 'novalidate': true }, hint, fields, h('button', { type: 'submit', class: 'submit' }, poll.kind === 'verdict'
     ? 'Envoyer mes verdicts'

@@ -1,3 +1,4 @@
+import type { ResultsSnapshot } from '../poll/types'
 import type { SlideOutline } from './lib/deck-outline'
 // `npm run export`: the whole deck as a PDF handout, one page per slide (or per click
 // step with --with-clicks), optionally with the room's results (--results FILE|URL).
@@ -5,7 +6,9 @@ import { existsSync, rmSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { printedInHandout } from '../poll/handout'
 import { isEntry } from '../server/entry'
+import { loadResultsFile } from '../vite/results-plugin'
 import { frenchArgumentError } from './lib/arguments.mjs'
 import { requireChromium } from './lib/chromium'
 import { deckOutline } from './lib/deck-outline'
@@ -35,9 +38,12 @@ export interface ExportOptions {
   dataDir?: string
 }
 
-/** The slides a handout holds: all of them, less the comparison slides unless asked for (setup/preparser.ts). */
-export function printedSlides(compare: boolean): SlideOutline[] {
-  return deckOutline().filter(s => compare || !s.comparison)
+/**
+ * The slides a handout holds (poll/handout.ts, as setup/preparser.ts applies it): result
+ * slides only with ballots behind them, comparisons only when asked for.
+ */
+export function printedSlides({ compare = false, results = null }: { compare?: boolean, results?: ResultsSnapshot | null } = {}): SlideOutline[] {
+  return deckOutline().filter(s => printedInHandout({ layout: s.layout, poll: s.poll, comparison: s.comparison }, results, compare))
 }
 
 /**
@@ -83,7 +89,12 @@ export async function exportDeck(options: ExportOptions = {}): Promise<string> {
     args.push('--with-clicks')
   if (options.compare)
     env.ATELIER_COMPARE = '1'
-  const slides = printedSlides(!!options.compare)
+  const slides = printedSlides({
+    compare: !!options.compare,
+    results: env.ATELIER_RESULTS_FILE
+      ? loadResultsFile(env.ATELIER_RESULTS_FILE)
+      : null,
+  })
   let problems: string[] = []
   // Slidev can exit 0 with blank pages: check the PDF itself before saying it is done.
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {

@@ -3,13 +3,24 @@ import { definePreparserSetup } from '@slidev/types'
 import { schedule } from '../data/agenda'
 import { pollById } from '../data/polls'
 import { pollOfSlide, speakerNote } from '../data/speaker-notes'
+import { printedInHandout } from '../poll/handout'
+import { loadResultsFile } from '../vite/results-plugin'
+
+let snapshot: ReturnType<typeof loadResultsFile> | null | undefined
+/** The results the export prints (ATELIER_RESULTS_FILE), read once. */
+function results() {
+  snapshot ??= process.env.ATELIER_RESULTS_FILE
+    ? loadResultsFile(process.env.ATELIER_RESULTS_FILE)
+    : null
+  return snapshot
+}
 
 /**
  * Two steps on the slides as Slidev reads them:
  * - the notes: as data/speaker-notes.ts writes them (poll cue, time budget, French typography);
- * - the PDF: the comparison slides (`comparison: true`) are printed only when asked for
- *   (`npm run export -- --session ID --compare`, which sets ATELIER_COMPARE). A hidden
- *   slide leaves no page and no gap in the page numbers; the live deck always has them.
+ * - the PDF: a result slide is printed only with the room's ballots behind it, and the
+ *   comparisons only when asked for (poll/handout.ts). A hidden slide leaves no page and
+ *   no gap in the page numbers; the live deck always has them.
  */
 export default definePreparserSetup(({ mode }) => {
   const parts = new Map(schedule().map(p => [p.id, p]))
@@ -26,7 +37,7 @@ export default definePreparserSetup(({ mode }) => {
         if (typeof frontmatter.part === 'string')
           part = parts.get(frontmatter.part)
         poll = pollOfSlide(content, frontmatter)
-        if (mode === 'export' && frontmatter.comparison === true && process.env.ATELIER_COMPARE !== '1')
+        if (mode === 'export' && !printedInHandout(frontmatter, results(), process.env.ATELIER_COMPARE === '1'))
           frontmatter.hide = true
         return content
       },

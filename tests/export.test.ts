@@ -10,12 +10,13 @@ import { exportDeck, printedSlides } from '../scripts/export'
 import { exportNotes } from '../scripts/export-notes'
 import { handoutProblems } from '../scripts/lib/pdf-check'
 import { resolveResults } from '../scripts/lib/results-source'
+import { loadResultsFile } from '../vite/results-plugin'
 import { launchBrowser } from './helpers/browser'
 import { folded, inkPerPage, pdfPages, pdfText } from './helpers/pdf'
 import { command, presenterHeaders, startTestServer, tempDataDir, TEST_TOKEN, vote } from './helpers/test-server'
 
 // A handout without --compare leaves the comparison slide out.
-const outline = printedSlides(false)
+const outline = printedSlides()
 const OUT = 'test-results/export'
 let handout: string
 let text: string
@@ -106,7 +107,11 @@ describe('the PDF with the room\'s results', () => {
 
     const withResults = await exportDeck({ output: `${OUT}/handout-results.pdf`, results: snapshotFile })
     const resultsText = pdfText(withResults)
-    expect(pdfPages(withResults)).toBe(outline.length)
+    // With ballots, the verdict and placement slides are printed too.
+    expect(pdfPages(withResults)).toBe(printedSlides({
+      results: loadResultsFile(snapshotFile),
+    }).length)
+    expect(pdfPages(withResults)).toBe(outline.length + 2)
     expect(resultsText).toContain('Résultats de la salle')
     expect(resultsText).toMatch(/«\s?Pour chaque case de la grille\s?: l['’]IA générative est-elle prête\s?\?\s?»\s?·\s?7\s?participants/)
     expect(resultsText).toMatch(/«\s?Où se situe votre projet\s?\?\s?»\s?·\s?7\s?participants/)
@@ -184,18 +189,24 @@ describe('the PDF of one session, against the earlier rooms', () => {
       dataDir,
     })
     const pdf = pdfText(file)
-    expect(pdfPages(file)).toBe(printedSlides(true).length)
-    expect(pdf).toContain('Vos projets face à ceux des salles précédentes')
+    expect(pdfPages(file)).toBe(printedSlides({
+      compare: true,
+      results: loadResultsFile(file.replace(/\.pdf$/, '.json')),
+    }).length)
+    expect(pdf).toContain('Vos projets face aux salles précédentes')
     expect(pdf).toContain('Votre salle face aux salles précédentes')
     expect(pdf).toContain('Résultats de la salle (Nantes 2026)')
-    expect(pdf).toMatch(/Avant\s?:\s?1\s?salle,\s?5\s?votants\s?\(Grenoble 2024\)/)
-    expect(pdf).toMatch(/\+100 points de «\s?Pas encore\s?»/)
+    expect(pdf).toMatch(/avant 1\s?salle,\s?5\s?votants/)
+    expect(pdf).toMatch(/Salles précédentes\s?:\s?Grenoble 2024/)
+    expect(pdf).toMatch(/\+100\s?pts/)
     expect(pdf).not.toContain('Répétition')
   })
 
   it('leaves the comparison out without --compare, and refuses an unknown session', async () => {
     const file = await exportDeck({ output: `${OUT}/session.pdf`, session: nantes, dataDir })
-    expect(pdfPages(file)).toBe(outline.length)
+    expect(pdfPages(file)).toBe(printedSlides({
+      results: loadResultsFile(file.replace(/\.pdf$/, '.json')),
+    }).length)
     const pdf = pdfText(file)
     expect(pdf).toContain('Résultats de la salle (Nantes 2026)')
     expect(pdf).not.toContain('Votre salle face aux salles précédentes')

@@ -14,6 +14,8 @@ export interface SlideOutline {
   poll?: string
   /** This room against the earlier ones: printed only with `--compare`. */
   comparison?: boolean
+  /** The slide's layout, when it names one (`live-result`…). */
+  layout?: string
   /** The part of the talk this slide opens (data/agenda.ts). */
   part?: string
 }
@@ -45,6 +47,9 @@ export function deckOutline(file = 'slides.md'): SlideOutline[] {
       poll,
       ...(s.frontmatter.comparison === true
         ? { comparison: true }
+        : {}),
+      ...(typeof s.frontmatter.layout === 'string'
+        ? { layout: s.frontmatter.layout }
         : {}),
       ...(typeof s.frontmatter.part === 'string'
         ? { part: s.frontmatter.part }
