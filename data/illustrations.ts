@@ -1,3 +1,5 @@
+import { frenchTypography } from './french.ts'
+
 /**
  * The deck's one illustration family: Fluent Emoji, flat style (Microsoft, MIT licence),
  * from `@iconify-json/fluent-emoji-flat`. Each figure the slides and diagrams draw, by the
@@ -14,7 +16,7 @@ export const illustrations = {
 
 export type IllustrationName = keyof typeof illustrations
 
-export const illustrationCredit = 'Illustrations et pictogrammes : Fluent Emoji (Microsoft), licence MIT.'
+export const illustrationCredit = frenchTypography('Illustrations et pictogrammes : Fluent Emoji (Microsoft), licence MIT.')
 
 /** Where the deck finds a figure: one origin, no request elsewhere. */
 export function illustrationUrl(name: IllustrationName): string {

@@ -10,6 +10,12 @@ export interface JobField {
 
 export interface JobSection {
   heading: string
+  /**
+   * The passage the slide highlights: for the advert, the words the talk's document sets in
+   * bold (written `**…**` in its paragraphs); for the job sheet, this edition's choice, said
+   * on the slide.
+   */
+  highlight?: boolean
   fields?: readonly JobField[]
   paragraphs?: readonly string[]
 }
@@ -52,6 +58,7 @@ const jobDescriptionsSource = {
       },
       {
         heading: 'Missions et contexte',
+        highlight: true,
         paragraphs: [
           'Au sein de la Direction de la Santé, et sous la responsabilité de la personne responsable du secteur accueil, vous assurez la prise en charge administrative des patients et la gestion administrative courante de l\'accueil sur ce type de structure.',
         ],
@@ -75,9 +82,10 @@ const jobDescriptionsSource = {
       },
       {
         heading: 'Contexte',
+        highlight: true,
         paragraphs: [
-          'Au sein de la Direction des Accueils et Formalités, en tant que responsable du guichet unifié, vous intervenez en soutien du chef de service formalités administratives pour organiser et superviser le travail de l’équipe des agents instructeurs. Vous participez, avec le chef de service, à la définition des orientations stratégiques […] ainsi qu’à l’élaboration et la mise en œuvre du projet de service.',
-          'Vos domaines de compétences : l\'état civil, les affaires générales, les élections politiques et le recensement de la population.',
+          'Au sein de la **Direction des Accueils et Formalités**, en tant que **responsable du guichet unifié**, vous intervenez en soutien du chef de service formalités administratives pour **organiser et superviser** le travail de l’équipe des agents instructeurs. Vous participez, avec le chef de service, à la **définition des orientations stratégiques** […] ainsi qu’à l’**élaboration et la mise en œuvre du projet de service**.',
+          'Vos domaines de compétences : **l\'état civil, les affaires générales, les élections politiques et le recensement de la population.**',
         ],
       },
       {

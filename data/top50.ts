@@ -36,7 +36,8 @@ export interface Product {
 }
 
 export const top50Source: SourceId = 'moore-2024'
-const top50TitleSource = 'Top 50 des produits web d\'IA générative, par visites mensuelles uniques'
+/** What the ranking measures: the slide's title already says « Top 50 des produits web d'IA générative ». */
+const top50RankingSource = 'Classement par visites mensuelles uniques'
 const top50DateSource = 'août 2024'
 
 export const top50: readonly Product[] = [
@@ -94,5 +95,5 @@ export const top50: readonly Product[] = [
 
 // French typography on every text above (data/french.ts).
 export const categories = typeset(categoriesSource)
-export const top50Title = typeset(top50TitleSource)
+export const top50Ranking = typeset(top50RankingSource)
 export const top50Date = typeset(top50DateSource)
