@@ -35,7 +35,14 @@ function verdictFields(poll: VerdictPoll): HTMLElement {
     const row = matrixRows.find(r => r.id === cell.row)!.label
     const column = matrixColumns.find(c => c.id === cell.column)!.label
     const choice = (value: string, mark: string, words: string, title: string) =>
-      h('label', { class: `verdict verdict--${value || 'none'}`, title }, h('input', { type: 'radio', name: id, value, ...(value ? {} : { checked: true }) }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, mark), h('span', { class: 'verdict__label' }, words))
+      h('label', { class: `verdict verdict--${value || 'none'}`, title }, h('input', {
+        type: 'radio',
+        name: id,
+        value,
+        ...(value
+          ? {}
+          : { checked: true }),
+      }), h('span', { 'class': 'verdict__mark', 'aria-hidden': 'true' }, mark), h('span', { class: 'verdict__label' }, words))
     return h('fieldset', { class: 'cell' }, h('legend', {}, h('strong', { class: 'cell__name' }, cell.name), h('small', {}, `${row} · ${column}`)), h('div', { class: 'verdicts' }, ...verdictIds.map(v => choice(v, `${v} ${verdicts[v].symbol}`, verdicts[v].short, verdicts[v].label)), choice('', '–', 'Sans avis', 'Sans avis')))
   }))
 }

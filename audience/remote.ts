@@ -6,7 +6,7 @@ import { pollById } from '../data/polls'
 // a press goes to the presenter view through the server, the presenter view moves as for a
 // clicker, and every screen follows. Signing in: the terminal's remote link, opened on the phone.
 import { setText } from './dom'
-import { formatElapsed } from './remote-format'
+import { formatElapsed, noteText } from './remote-format'
 import 'virtual:atelier-palette.css'
 import './style.css'
 
@@ -37,7 +37,7 @@ function show(): void {
   setText(where, `Diapositive ${last.page} sur ${slides.length}${last.clicksTotal
     ? ` · étape ${last.clicks} sur ${last.clicksTotal}`
     : ''}`)
-  setText(notes, slide?.note.replace(/<[^>]+>/g, '').trim() || 'Pas de notes pour cette diapositive.')
+  setText(notes, noteText(slide?.note))
   prev.disabled = !channel
   next.disabled = !channel
   const poll = slide?.poll
