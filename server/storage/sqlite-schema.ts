@@ -97,6 +97,38 @@ export const MIGRATIONS = [
   INSERT INTO participants_v3 SELECT id, (SELECT id FROM sessions), joined_at FROM participants;
   DROP TABLE participants;
   ALTER TABLE participants_v3 RENAME TO participants;`,
+  // v4: the audience's questions. One question text per session (a duplicate points to the
+  // first), one upvote per participant per question, both enforced here; the purge keeps
+  // only counts (question_archive).
+  `CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    name TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'published', 'answered', 'hidden')),
+    pinned INTEGER NOT NULL DEFAULT 0,
+    flag TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (session_id, normalized),
+    UNIQUE (participant_id, idempotency_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX questions_by_session ON questions (session_id, status);
+  CREATE TABLE question_votes (
+    question_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (question_id, participant_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE question_archive (
+    session_id TEXT PRIMARY KEY,
+    received INTEGER NOT NULL,
+    published INTEGER NOT NULL,
+    answered INTEGER NOT NULL
+  ) WITHOUT ROWID;`,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -161,13 +193,47 @@ export function prepare(db: DatabaseSync) {
       ON CONFLICT (session_id, poll_id) DO UPDATE SET tally = excluded.tally, participants = excluded.participants`),
     clearArchive: typed<[string]>(db, 'DELETE FROM archive WHERE session_id = ?'),
     deleteSessionReceipts: typed<[string]>(db, 'DELETE FROM receipts WHERE participant_id IN (SELECT id FROM participants WHERE session_id = ?)'),
+    ...questionStatements(db),
     deleteSessionRows: [
+      typed<[string]>(db, 'DELETE FROM question_votes WHERE question_id IN (SELECT id FROM questions WHERE session_id = ?)'),
+      typed<[string]>(db, 'DELETE FROM questions WHERE session_id = ?'),
+      typed<[string]>(db, 'DELETE FROM question_archive WHERE session_id = ?'),
       typed<[string]>(db, 'DELETE FROM ballots WHERE session_id = ?'),
       typed<[string]>(db, 'DELETE FROM poll_state WHERE session_id = ?'),
       typed<[string]>(db, 'DELETE FROM participants WHERE session_id = ?'),
       typed<[string]>(db, 'DELETE FROM archive WHERE session_id = ?'),
       typed<[string]>(db, 'DELETE FROM sessions WHERE id = ?'),
     ],
+  }
+}
+
+export interface QuestionRow { id: string, participant_id: string, text: string, name: string | null, status: string, pinned: number, flag: string | null, created_at: string, votes: number }
+
+const QUESTION_COLUMNS = 'q.id, q.participant_id, q.text, q.name, q.status, q.pinned, q.flag, q.created_at, (SELECT count(*) FROM question_votes v WHERE v.question_id = q.id) AS votes'
+
+function questionStatements(db: DatabaseSync) {
+  return {
+    questionByKey: typed<[string, string], QuestionRow>(db, `SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.participant_id = ? AND q.idempotency_key = ?`),
+    questionByText: typed<[string, string], QuestionRow>(db, `SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.session_id = ? AND q.normalized = ?`),
+    question: typed<[string, string], QuestionRow>(db, `SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.session_id = ? AND q.id = ?`),
+    sessionQuestions: typed<[string], QuestionRow>(db, `SELECT ${QUESTION_COLUMNS} FROM questions q WHERE q.session_id = ? ORDER BY q.created_at, q.id`),
+    insertQuestion: typed<[string, string, string, string, string, string, string | null, string, string | null, string]>(db, `INSERT INTO questions (id, session_id, participant_id, idempotency_key, text, normalized, name, status, pinned, flag, created_at, updated_at)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)`),
+    moderateQuestion: typed<[string, number, string, string, string]>(db, 'UPDATE questions SET status = ?, pinned = ?, updated_at = ? WHERE session_id = ? AND id = ?'),
+    unpinOthers: typed<[string, string, string]>(db, 'UPDATE questions SET pinned = 0, updated_at = ? WHERE session_id = ? AND id != ? AND pinned = 1'),
+    addVote: typed<[string, string, string]>(db, 'INSERT OR IGNORE INTO question_votes (question_id, participant_id, created_at) VALUES (?, ?, ?)'),
+    removeVote: typed<[string, string]>(db, 'DELETE FROM question_votes WHERE question_id = ? AND participant_id = ?'),
+    votedBy: typed<[string, string], { question_id: string }>(db, 'SELECT v.question_id FROM question_votes v JOIN questions q ON q.id = v.question_id WHERE q.session_id = ? AND v.participant_id = ?'),
+    questionCounts: typed<[string], { received: number, published: number, answered: number }>(db, `SELECT count(*) AS received, coalesce(sum(status IN ('published', 'answered')), 0) AS published, coalesce(sum(status = 'answered'), 0) AS answered FROM questions WHERE session_id = ?`),
+    questionArchive: typed<[string], { received: number, published: number, answered: number }>(db, 'SELECT received, published, answered FROM question_archive WHERE session_id = ?'),
+    putQuestionArchive: typed<[string, number, number, number]>(db, `INSERT INTO question_archive (session_id, received, published, answered) VALUES (?1, ?2, ?3, ?4)
+      ON CONFLICT (session_id) DO UPDATE SET received = received + ?2, published = published + ?3, answered = answered + ?4`),
+    expiredQuestionSessions: typed<[string], { session_id: string }>(db, 'SELECT DISTINCT session_id FROM questions WHERE created_at < ?'),
+    expiredQuestionCounts: typed<[string, string], { received: number, published: number, answered: number }>(db, `SELECT count(*) AS received, coalesce(sum(status IN ('published', 'answered')), 0) AS published, coalesce(sum(status = 'answered'), 0) AS answered FROM questions WHERE session_id = ? AND created_at < ?`),
+    purgeQuestionVotes: typed<[string]>(db, 'DELETE FROM question_votes WHERE question_id IN (SELECT id FROM questions WHERE created_at < ?)'),
+    purgeQuestions: typed<[string]>(db, 'DELETE FROM questions WHERE created_at < ?'),
+    deleteQuestionVotes: typed<[string]>(db, 'DELETE FROM question_votes WHERE question_id IN (SELECT id FROM questions WHERE session_id = ?)'),
+    deleteQuestions: typed<[string]>(db, 'DELETE FROM questions WHERE session_id = ?'),
   }
 }
 

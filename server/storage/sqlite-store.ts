@@ -1,10 +1,11 @@
 import type { ArchivedSession } from '../../poll/archive-file'
+import type { QuestionState, QuestionStatus } from '../../poll/questions'
 import type { PollAggregate, SessionInfo } from '../../poll/session'
 import type { Choice, PollId, PollState, Tally } from '../../poll/types'
 import type { Checkpointer } from './checkpointer'
 import type { StoreProblem } from './diagnosis'
-import type { ArchiveRow, PollStateRow, SessionRow, Statements } from './sqlite-schema'
-import type { CastResult, ImportReport, SessionPatch, SessionRows, Store } from './store'
+import type { ArchiveRow, PollStateRow, QuestionRow, SessionRow, Statements } from './sqlite-schema'
+import type { AskResult, CastResult, ImportReport, NewQuestion, QuestionCounts, SessionPatch, SessionRows, Store, StoredQuestion } from './store'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -55,6 +56,22 @@ function stateOf(r: PollStateRow): PollState {
     resultsVisible: r.results_visible === 1,
     openedAt: r.opened_at,
     closedAt: r.closed_at,
+  }
+}
+
+function questionOf(r: QuestionRow): StoredQuestion {
+  return {
+    id: r.id,
+    participantId: r.participant_id,
+    text: r.text,
+    ...(r.name
+      ? { name: r.name }
+      : {}),
+    status: r.status as QuestionStatus,
+    pinned: r.pinned === 1,
+    flag: r.flag,
+    votes: r.votes,
+    createdAt: r.created_at,
   }
 }
 
@@ -287,21 +304,106 @@ export class SqliteStore implements Store {
    */
   purgeBefore(cutoff: Date): number {
     return this.run((db, s) => {
-      const { ballots, participants } = inTransaction(db, () => {
-        const expired = s.expiredBallots.all(cutoff.toISOString())
+      const { ballots, participants, questions } = inTransaction(db, () => {
+        const before = cutoff.toISOString()
+        const expired = s.expiredBallots.all(before)
         if (expired.length > 0)
           archiveExpired(s, expired)
-        const { changes } = s.purgeBallots.run(cutoff.toISOString())
+        const { changes } = s.purgeBallots.run(before)
         if (changes > 0)
           s.purgeReceipts.run()
+        // Questions: their text goes, their counts stay in the session's archive.
+        for (const { session_id: sessionId } of s.expiredQuestionSessions.all(before)) {
+          const counts = s.expiredQuestionCounts.get(sessionId, before)!
+          s.putQuestionArchive.run(sessionId, counts.received, counts.published, counts.answered)
+        }
+        s.purgeQuestionVotes.run(before)
         return {
           ballots: Number(changes),
-          participants: Number(s.purgeParticipants.run(cutoff.toISOString()).changes),
+          questions: Number(s.purgeQuestions.run(before).changes),
+          participants: Number(s.purgeParticipants.run(before).changes),
         }
       })
-      if (ballots + participants > 0)
+      if (ballots + participants + questions > 0)
         this.eraseJournal(db)
       return ballots
+    })
+  }
+
+  ask(sessionId: string, participantId: string, q: NewQuestion): AskResult {
+    return this.run((db, s) => inTransaction(db, (): AskResult => {
+      const replay = s.questionByKey.get(participantId, q.key)
+      if (replay) {
+        return {
+          kind: 'replay',
+          question: questionOf(replay),
+        }
+      }
+      const same = s.questionByText.get(sessionId, q.normalized)
+      if (same) {
+        return {
+          kind: 'duplicate',
+          question: questionOf(same),
+        }
+      }
+      s.insertQuestion.run(q.id, sessionId, participantId, q.key, q.text, q.normalized, q.name ?? null, q.status, q.flag, q.at.toISOString())
+      return {
+        kind: 'accepted',
+        question: questionOf(s.question.get(sessionId, q.id)!),
+      }
+    }))
+  }
+
+  questions(sessionId: string): StoredQuestion[] {
+    return this.run((_db, s) => s.sessionQuestions.all(sessionId).map(questionOf))
+  }
+
+  moderate(sessionId: string, questionId: string, state: QuestionState, at: Date): StoredQuestion | undefined {
+    return this.run((db, s) => inTransaction(db, () => {
+      const when = at.toISOString()
+      if (Number(s.moderateQuestion.run(state.status, state.pinned ? 1 : 0, when, sessionId, questionId).changes) === 0)
+        return undefined
+      if (state.pinned)
+        s.unpinOthers.run(when, sessionId, questionId)
+      return questionOf(s.question.get(sessionId, questionId)!)
+    }))
+  }
+
+  voteQuestion(sessionId: string, questionId: string, participantId: string, up: boolean, at: Date): { votes: number, voted: boolean } | undefined {
+    return this.run((db, s) => inTransaction(db, () => {
+      if (!s.question.get(sessionId, questionId))
+        return undefined
+      if (up)
+        s.addVote.run(questionId, participantId, at.toISOString())
+      else
+        s.removeVote.run(questionId, participantId)
+      return { votes: s.question.get(sessionId, questionId)!.votes, voted: up }
+    }))
+  }
+
+  votedBy(sessionId: string, participantId: string): Set<string> {
+    return this.run((_db, s) => new Set(s.votedBy.all(sessionId, participantId).map(r => r.question_id)))
+  }
+
+  questionCounts(sessionId: string): QuestionCounts {
+    return this.run((_db, s) => {
+      const live = s.questionCounts.get(sessionId)!
+      const archived = s.questionArchive.get(sessionId) ?? { received: 0, published: 0, answered: 0 }
+      return {
+        received: live.received + archived.received,
+        published: live.published + archived.published,
+        answered: live.answered + archived.answered,
+      }
+    })
+  }
+
+  resetQuestions(sessionId: string): void {
+    this.run((db, s) => {
+      inTransaction(db, () => {
+        s.deleteQuestionVotes.run(sessionId)
+        s.deleteQuestions.run(sessionId)
+      })
+      this.eraseJournal(db)
     })
   }
 

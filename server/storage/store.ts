@@ -1,4 +1,5 @@
 import type { ArchivedSession } from '../../poll/archive-file'
+import type { PublicQuestion, QuestionState, QuestionStatus } from '../../poll/questions'
 import type { PollAggregate, SessionInfo } from '../../poll/session'
 import type { Choice, PollState } from '../../poll/types'
 import type { StoreProblem } from './diagnosis'
@@ -48,6 +49,25 @@ export interface Store {
   /** Adds another laptop's sessions (aggregates only), all or nothing. */
   importSessions: (sessions: readonly ArchivedSession[]) => ImportReport
 
+  // The audience's questions (poll/questions.ts).
+  /**
+   * Records a question, all or nothing. A replay of the same key gives back the first; the
+   * same text already asked in the session gives back that one, so the phone can point to it.
+   */
+  ask: (sessionId: string, participantId: string, question: NewQuestion) => AskResult
+  /** A session's questions in the order they came, with their votes. */
+  questions: (sessionId: string) => StoredQuestion[]
+  /** Saves a moderation step; pinning one question unpins the others. Undefined when unknown. */
+  moderate: (sessionId: string, questionId: string, state: QuestionState, at: Date) => StoredQuestion | undefined
+  /** Adds or withdraws one participant's upvote: a second upvote is a no-op (primary key). */
+  voteQuestion: (sessionId: string, questionId: string, participantId: string, up: boolean, at: Date) => { votes: number, voted: boolean } | undefined
+  /** The questions of the session this participant has upvoted. */
+  votedBy: (sessionId: string, participantId: string) => Set<string>
+  /** Received, published and answered, the purged ones included (the session's archive). */
+  questionCounts: (sessionId: string) => QuestionCounts
+  /** Erases a session's questions and their votes for real (« Remettre à zéro »). */
+  resetQuestions: (sessionId: string) => void
+
   /** Grows when another process changed the data (an import while the server runs). */
   dataVersion: () => number
   /**
@@ -61,6 +81,31 @@ export interface Store {
 }
 
 export interface StoredBallot { pollId: string, choice: Choice }
+
+export interface NewQuestion {
+  id: string
+  key: string
+  text: string
+  normalized: string
+  name?: string
+  status: QuestionStatus
+  /** Why the word list held it back, when it did. */
+  flag: string | null
+  at: Date
+}
+
+/** A question as the store keeps it: its author's id stays on the server. */
+export interface StoredQuestion extends PublicQuestion {
+  participantId: string
+  flag: string | null
+}
+
+export type AskResult
+  = | { kind: 'accepted', question: StoredQuestion }
+    | { kind: 'replay', question: StoredQuestion }
+    | { kind: 'duplicate', question: StoredQuestion }
+
+export interface QuestionCounts { received: number, published: number, answered: number }
 
 export interface SessionRows {
   ballots: StoredBallot[]
