@@ -19,6 +19,8 @@ import { MetricsMonitor } from './metrics'
 import { publicUrls } from './network'
 import { PollService } from './polls/poll-service'
 import { pollRoutes } from './polls/routes'
+import { QuestionService } from './questions/question-service'
+import { questionRoutes } from './questions/routes'
 import { Room } from './room/room'
 import { roomRoutes } from './room/routes'
 import { clientErrorHandler } from './routes/client-errors'
@@ -123,9 +125,11 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const sessions = new Sessions(archive, store, { expectedSize: config.expectedRoomSize })
   const service = new PollService(store, sessions)
   const room = new Room(store, sessions, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
+  const questions = new QuestionService(store, sessions)
   const screens = new Screens({
     store,
     service,
+    questions,
     room,
     sessions,
     archive,
@@ -148,6 +152,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   })
   await app.register(roomRoutes, { room, config })
   await app.register(pollRoutes, { service, config })
+  await app.register(questionRoutes, { questions, config })
   await app.register(liveRoutes, { screens })
   await app.register(sessionRoutes, { sessions, screens })
   await app.register(toolRoutes, {

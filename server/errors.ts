@@ -1,6 +1,6 @@
 /** An error whose message is meant for the person using the page (in French). */
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, message: string, readonly code = 'error', readonly retryAfterS?: number) {
+  constructor(readonly statusCode: number, message: string, readonly code = 'error', readonly retryAfterS?: number, readonly details?: Record<string, unknown>) {
     super(message)
   }
 }

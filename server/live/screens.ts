@@ -2,6 +2,7 @@ import type { Viewer } from '../../poll/snapshot'
 import type { ResultsSnapshot } from '../../poll/types'
 import type { ServerConfig } from '../config'
 import type { PollService } from '../polls/poll-service'
+import type { QuestionService } from '../questions/question-service'
 import type { Room } from '../room/room'
 import type { SessionArchive } from '../sessions/session-archive'
 import type { Sessions } from '../sessions/sessions'
@@ -20,6 +21,7 @@ const NAV_SETTING = 'presenter_nav'
 export interface ScreensOptions {
   store: Store
   service: PollService
+  questions: QuestionService
   room: Room
   sessions: Sessions
   archive: SessionArchive
@@ -38,7 +40,7 @@ export class Screens {
   private readonly ticker: NodeJS.Timeout
 
   constructor(private readonly options: ScreensOptions) {
-    const { service, room, sessions, config, store } = options
+    const { service, questions, room, sessions, config, store } = options
     this.nav = new NavSync({
       load: () => JSON.parse(store.setting(NAV_SETTING) ?? '{}') as Record<string, NavState>,
       save: channels => store.saveSetting(NAV_SETTING, JSON.stringify(channels)),
@@ -49,11 +51,23 @@ export class Screens {
         ? []
         : this.nav.frames(),
       snapshot: viewer => this.snapshot(viewer),
+      // The room's questions, a whole list each time: phones and screens alike (never the moderation queue).
+      topics: {
+        questions: () => {
+          try {
+            return questions.room()
+          }
+          catch {
+            return null
+          }
+        },
+      },
       intervalMs: config.broadcastIntervalMs,
       anonymousPerAddress: config.streamsPerAddress,
       total: config.maxStreams,
     })
-    service.onChange(() => this.hub.markDirty())
+    service.onChange(() => this.hub.markDirty('snapshot'))
+    questions.onChange(() => this.hub.markDirty('questions'))
     room.onChange(() => this.hub.markDirty())
     sessions.onChange((change) => {
       if (change === 'switch') {

@@ -16,12 +16,17 @@ interface Client {
   audience: Audience
   /** Set while the socket's buffer is full: the client gets the latest snapshot on drain. */
   waiting: boolean
-  /** The last snapshot message this client was given, to skip sending the same again. */
-  last: string | null
+  /** The last message of each event this client was given, to skip sending the same again. */
+  last: Map<string, string>
 }
 
 export interface SseHubOptions {
   snapshot: (audience: Audience) => ResultsSnapshot
+  /**
+   * Other whole states, each sent as its own event (`event: questions`) and only when it
+   * changed for that audience, so that a ballot does not resend them. Null: nothing for it.
+   */
+  topics?: Record<string, (audience: Audience) => unknown>
   /** The longest wait between a change and its message, under the heaviest load. */
   intervalMs: number
   heartbeatMs?: number
@@ -36,7 +41,8 @@ export interface SseHubOptions {
   greeting?: (audience: Audience) => string[]
 }
 
-const frame = (snapshot: ResultsSnapshot) => `event: snapshot\ndata: ${JSON.stringify(snapshot)}\n\n`
+const SNAPSHOT = 'snapshot'
+const frame = (event: string, state: unknown) => `event: ${event}\ndata: ${JSON.stringify(state)}\n\n`
 
 /**
  * Server-Sent Events to every screen and phone. Each message is a whole snapshot,
@@ -55,13 +61,19 @@ export class SseHub {
   private lastFlushAt = Number.NEGATIVE_INFINITY
   private gapMs = MIN_GAP_MS
   private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
-  private readonly frames = new Map<Audience, string>()
+  /** Serialised messages, by event and audience (`snapshot:phone`): one per change. */
+  private readonly frames = new Map<string, string | null>()
+  private readonly events: string[]
   private readonly heartbeat: NodeJS.Timeout
 
   private readonly now: () => number
 
   constructor(private readonly options: SseHubOptions) {
     this.now = options.now ?? (() => performance.now())
+    this.events = [
+      SNAPSHOT,
+      ...Object.keys(options.topics ?? {}),
+    ]
     this.admission = new StreamAdmission({ anonymousPerAddress: options.anonymousPerAddress ?? Infinity, total: options.total ?? Infinity })
     this.heartbeat = setInterval(() => this.broadcastRaw(': ping\n\n'), options.heartbeatMs ?? 15_000)
     this.heartbeat.unref()
@@ -76,10 +88,21 @@ export class SseHub {
     return this.admission.countAt(address)
   }
 
-  /** The snapshot changed: schedule a message, at once if none went out in the last interval. */
-  markDirty(): void {
+  /**
+   * The snapshot (or only the named event) changed: schedule a message, at once if none
+   * went out in the last interval.
+   */
+  markDirty(event?: string): void {
     this.dirty = true
-    this.frames.clear()
+    if (event) {
+      for (const key of this.frames.keys()) {
+        if (key.startsWith(`${event}:`))
+          this.frames.delete(key)
+      }
+    }
+    else {
+      this.frames.clear()
+    }
     if (this.pending)
       return
     const wait = this.lastFlushAt + this.gapMs - this.now()
@@ -88,12 +111,18 @@ export class SseHub {
       : setTimeout(() => this.flush(), wait)
   }
 
-  /** The current snapshot as an SSE message for this audience, serialised once per change. */
-  private frameFor(audience: Audience): string {
-    let data = this.frames.get(audience)
-    if (!data) {
-      data = frame(this.options.snapshot(audience))
-      this.frames.set(audience, data)
+  /** An event's current state as an SSE message for this audience, serialised once per change. */
+  private frameFor(event: string, audience: Audience): string | null {
+    const key = `${event}:${audience}`
+    let data = this.frames.get(key)
+    if (data === undefined) {
+      const state = event === SNAPSHOT
+        ? this.options.snapshot(audience)
+        : this.options.topics![event]!(audience)
+      data = state === null
+        ? null
+        : frame(event, state)
+      this.frames.set(key, data)
     }
     return data
   }
@@ -114,7 +143,7 @@ export class SseHub {
       res,
       audience,
       waiting: false,
-      last: null,
+      last: new Map(),
     }
     for (const evicted of this.admission.admit(client, owner)) {
       this.clients.delete(evicted)
@@ -137,13 +166,15 @@ export class SseHub {
     })
   }
 
-  /** The current snapshot, unless this client already has one with the same content. */
+  /** Each event's current state, unless this client already has one with the same content. */
   private sendSnapshot(client: Client): void {
-    const data = this.frameFor(client.audience)
-    if (client.waiting || client.last === data)
-      return
-    client.last = data
-    this.send(client, data)
+    for (const event of this.events) {
+      const data = this.frameFor(event, client.audience)
+      if (client.waiting || data === null || client.last.get(event) === data)
+        continue
+      client.last.set(event, data)
+      this.send(client, data)
+    }
   }
 
   private send(client: Client, data: string): void {

@@ -26,6 +26,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
       ? error.problem.message
       : error.message
     return reply.code(error.statusCode).send({
+      ...error.details,
       error: error.code,
       message: frenchTypography(message),
     })
