@@ -1,4 +1,5 @@
 import type { PollDefinition } from '../data/polls'
+import type { RoomQuestions } from '../poll/questions'
 import type { Choice, ResultsSnapshot } from '../poll/types'
 import type { SendOutcome } from './outbox'
 import { backoffDelay } from '../client/backoff'
@@ -9,6 +10,7 @@ import { h, setText } from './dom'
 import { fillForm, pollForm, readChoice } from './forms'
 import { requestJoin, ROOM_CODE_KEY, roomCodeFrom } from './join'
 import { Outbox } from './outbox'
+import { QuestionArea } from './questions'
 import 'virtual:atelier-palette.css'
 import './style.css'
 
@@ -218,19 +220,31 @@ function render(snapshot: ResultsSnapshot): void {
   showConnection()
 }
 
+const questions = new QuestionArea(ensureJoined)
+document.getElementById('main')!.append(questions.root)
+
 /** Follows the open polls. Each time the stream opens, the server is back: pending ballots go at once. */
 function listen(): void {
   openResultsStream({
     url: () => '/api/stream?view=phone',
     onSnapshot: render,
-    onOpen: () => outbox.retryNow(),
+    events: {
+      questions: data => questions.showRoom(JSON.parse(data) as RoomQuestions),
+    },
+    onOpen: () => {
+      outbox.retryNow()
+      questions.retryNow()
+    },
     onStatus: (status) => {
       streamLive = status === 'live'
       if (status === 'offline')
         say(connection, 'Serveur de vote injoignable : nouvel essai automatique… Les votes en attente partiront dès le retour du réseau.', 'error')
     },
   })
-  window.addEventListener('online', () => outbox.retryNow())
+  window.addEventListener('online', () => {
+    outbox.retryNow()
+    questions.retryNow()
+  })
 }
 
 /** The retention period comes from the server's configuration. */
@@ -246,4 +260,5 @@ void showRetention()
 void ensureJoined().then(() => {
   listen()
   outbox.resume()
+  questions.resume()
 })

@@ -2,9 +2,10 @@ import type { Choice } from '../poll/types'
 import { backoffDelay } from '../client/backoff'
 import { randomId } from './ids'
 
-export interface PendingBallot {
+export interface PendingBallot<C = Choice> {
+  /** What the item is for: a poll's id, or a question's own slot (`question:…`). */
   pollId: string
-  choice: Choice
+  choice: C
   /** Same key on every retry: the server counts the ballot once however often it arrives. */
   idempotencyKey: string
   /** The session the person chose in: the server never counts it in another. */
@@ -18,10 +19,14 @@ export type SendOutcome
     /** The server does not know this phone (its credential expired or was purged). */
     | { kind: 'rejoin', message: string }
 
-export interface OutboxEvents {
+export interface OutboxEvents<C = Choice> {
   onOutcome: (pollId: string, outcome: SendOutcome) => void
   /** Gets this phone a new credential; resolves to true when it has one. */
   rejoin?: () => Promise<boolean>
+  /** Sends one item (a ballot by default; a question for the questions' outbox). */
+  send?: (item: PendingBallot<C>, fetchFn: Fetch) => Promise<SendOutcome>
+  /** Where the items wait across reloads. */
+  storageKey?: string
 }
 
 type Fetch = typeof fetch
@@ -32,23 +37,28 @@ type Fetch = typeof fetch
  * credential travels as a cookie that scripts on the page cannot read.
  */
 export async function sendBallot(ballot: PendingBallot, fetchFn: Fetch = fetch): Promise<SendOutcome> {
+  return postOnce(`/api/polls/${encodeURIComponent(ballot.pollId)}/ballots`, {
+    idempotencyKey: ballot.idempotencyKey,
+    choice: ballot.choice,
+    ...(ballot.session
+      ? { session: ballot.session }
+      : {}),
+  }, fetchFn)
+}
+
+/** Posts one item and classifies the answer (see sendBallot): shared by ballots and questions. */
+export async function postOnce(path: string, body: unknown, fetchFn: Fetch = fetch): Promise<SendOutcome> {
   try {
-    const res = await fetchFn(`/api/polls/${encodeURIComponent(ballot.pollId)}/ballots`, {
+    const res = await fetchFn(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({
-        idempotencyKey: ballot.idempotencyKey,
-        choice: ballot.choice,
-        ...(ballot.session
-          ? { session: ballot.session }
-          : {}),
-      }),
+      body: JSON.stringify(body),
     })
     if (res.ok)
       return { kind: 'recorded' }
-    const body = await res.json().catch(() => ({})) as { message?: string }
-    const message = body.message ?? `Erreur ${res.status}.`
+    const answer = await res.json().catch(() => ({})) as { message?: string }
+    const message = answer.message ?? `Erreur ${res.status}.`
     if (res.status === 401)
       return { kind: 'rejoin', message }
     return res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429
@@ -66,17 +76,21 @@ const STORAGE_KEY = 'atelier-outbox'
  * Ballots waiting for the server's acknowledgement, one per poll (a newer choice
  * replaces an unsent one). Kept in localStorage so a reload does not lose them.
  */
-export class Outbox {
-  private pending: Record<string, PendingBallot>
+export class Outbox<C = Choice> {
+  private pending: Record<string, PendingBallot<C>>
+  private readonly storageKey: string
+  private readonly send: (item: PendingBallot<C>, fetchFn: Fetch) => Promise<SendOutcome>
   private timers = new Map<string, ReturnType<typeof setTimeout>>()
   private inFlight = new Set<string>()
 
-  constructor(private readonly events: OutboxEvents, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
-    this.pending = JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as Record<string, PendingBallot>
+  constructor(private readonly events: OutboxEvents<C>, private readonly storage: Storage = localStorage, private readonly fetchFn: Fetch = (...a) => fetch(...a)) {
+    this.storageKey = events.storageKey ?? STORAGE_KEY
+    this.send = events.send ?? (sendBallot as unknown as (item: PendingBallot<C>, fetchFn: Fetch) => Promise<SendOutcome>)
+    this.pending = JSON.parse(storage.getItem(this.storageKey) ?? '{}') as Record<string, PendingBallot<C>>
   }
 
   /** Queues a choice, made in `session` when the phone knows it, and sends it now. */
-  submit(pollId: string, choice: Choice, session?: string): void {
+  submit(pollId: string, choice: C, session?: string): void {
     this.pending[pollId] = {
       pollId,
       choice,
@@ -133,11 +147,11 @@ export class Outbox {
     if (!ballot)
       return
     this.inFlight.add(pollId)
-    let outcome = await sendBallot(ballot, this.fetchFn).finally(() => this.inFlight.delete(pollId))
+    let outcome = await this.send(ballot, this.fetchFn).finally(() => this.inFlight.delete(pollId))
     // Once, with a fresh credential; if joining fails, the ballot waits like any retry.
     if (outcome.kind === 'rejoin') {
       outcome = await this.events.rejoin?.()
-        ? await sendBallot(ballot, this.fetchFn)
+        ? await this.send(ballot, this.fetchFn)
         : { kind: 'retry', message: outcome.message }
     }
     if (outcome.kind === 'rejoin')
@@ -156,6 +170,6 @@ export class Outbox {
   }
 
   private save(): void {
-    this.storage.setItem(STORAGE_KEY, JSON.stringify(this.pending))
+    this.storage.setItem(this.storageKey, JSON.stringify(this.pending))
   }
 }

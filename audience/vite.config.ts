@@ -23,6 +23,7 @@ export default defineConfig({
         vote: fileURLToPath(new URL('./index.html', import.meta.url)),
         remote: fileURLToPath(new URL('./remote.html', import.meta.url)),
         sessions: fileURLToPath(new URL('./sessions.html', import.meta.url)),
+        moderation: fileURLToPath(new URL('./moderation.html', import.meta.url)),
       },
     },
   },

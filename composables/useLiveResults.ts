@@ -1,4 +1,5 @@
 import type { Ref } from 'vue'
+import type { RoomQuestions } from '../poll/questions'
 import type { PollCommand, PollId, ResultsSnapshot } from '../poll/types'
 import { useNav } from '@slidev/client'
 import { createSharedComposable } from '@vueuse/core'
@@ -18,6 +19,8 @@ export type LiveStatus = 'connecting' | 'live' | 'offline' | 'snapshot' | 'print
 
 export interface LiveResults {
   snapshot: Ref<ResultsSnapshot | null>
+  /** The room's published questions, as the stream last sent them (null before the first). */
+  questions: Ref<RoomQuestions | null>
   status: Ref<LiveStatus>
   /** True when this browser is signed in as the presenter (the terminal's link). */
   isPresenterSession: Ref<boolean>
@@ -81,6 +84,7 @@ export const deckSync = createDeckSync({
 
 function useLiveResultsOnce(): LiveResults {
   const snapshot = shallowRef<ResultsSnapshot | null>(baked)
+  const questions = shallowRef<RoomQuestions | null>(null)
   const status = shallowRef<LiveStatus>(baked ? 'snapshot' : 'connecting')
   const isPresenterSession = shallowRef(false)
   const sessionLost = shallowRef(false)
@@ -88,6 +92,7 @@ function useLiveResultsOnce(): LiveResults {
   if (baked) {
     return {
       snapshot,
+      questions,
       status,
       isPresenterSession,
       sessionLost,
@@ -112,7 +117,13 @@ function useLiveResultsOnce(): LiveResults {
           if (next !== 'connecting' || status.value === 'connecting')
             status.value = next
         },
-        events: { nav: deckSync.receive, remote: followRemote },
+        events: {
+          nav: deckSync.receive,
+          remote: followRemote,
+          questions: (data) => {
+            questions.value = JSON.parse(data) as RoomQuestions
+          },
+        },
         onFailure: async () => {
           if (!isPresenterSession.value)
             return
@@ -130,6 +141,7 @@ function useLiveResultsOnce(): LiveResults {
   }
   return {
     snapshot,
+    questions,
     status,
     isPresenterSession,
     sessionLost,

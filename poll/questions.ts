@@ -162,3 +162,11 @@ export interface PublicQuestion {
 export function roomOrder(questions: readonly PublicQuestion[]): PublicQuestion[] {
   return [...questions].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.votes - a.votes || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
 }
+
+/** What the room sees: the published and answered questions, in the room's order, and the counts. */
+export interface RoomQuestions {
+  questions: PublicQuestion[]
+  /** Received and shown: the slide says both, so that moderation is transparent. */
+  received: number
+  shown: number
+}

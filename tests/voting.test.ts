@@ -1,17 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import type { ServerProcess } from '../scripts/lib/server-process'
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cellIds, verdictIds } from '../data/matrix'
 import { deckOutline, slideNo as slideNumber } from '../scripts/lib/deck-outline'
 import { startServerProcess } from '../scripts/lib/server-process'
-import { launchBrowser, signIn } from './helpers/browser'
+import { axeViolations, launchBrowser, signIn } from './helpers/browser'
 import { TEST_TOKEN } from './helpers/test-server'
 
 const PHONES = 20
-const require = createRequire(import.meta.url)
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 const outline = deckOutline()
 const slideNo = (alias: string) => slideNumber(alias, outline)
 
@@ -48,23 +45,6 @@ async function presenter(alias: string): Promise<Page> {
   await signIn(page, server.url, TEST_TOKEN)
   await page.goto(`${server.url}/presenter/${slideNo(alias)}`, { waitUntil: 'networkidle' })
   return page
-}
-
-/** The page's axe-core violations (WCAG 2.1 A/AA and best practices), as `rule (count)`. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: [
-        'wcag2a',
-        'wcag2aa',
-        'wcag21a',
-        'wcag21aa',
-        'best-practice',
-      ],
-    })
-    return result.violations.map(v => `${v.id} (${v.nodes.length})`)
-  })
 }
 
 describe('live voting from phones', () => {

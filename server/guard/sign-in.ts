@@ -8,6 +8,7 @@ const LANDING = {
   remote: '/remote',
   projector: '/',
   sessions: '/seances',
+  moderation: '/moderation',
 } as const
 
 function page(title: string, text: string) {

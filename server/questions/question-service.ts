@@ -1,4 +1,4 @@
-import type { ModerationAction, PublicQuestion, QuestionBody } from '../../poll/questions'
+import type { ModerationAction, PublicQuestion, QuestionBody, RoomQuestions } from '../../poll/questions'
 import type { Sessions } from '../sessions/sessions'
 import type { QuestionCounts, Store, StoredQuestion } from '../storage/store'
 import { randomBytes } from 'node:crypto'
@@ -7,14 +7,6 @@ import { HttpError } from '../errors'
 
 /** Where the presenter's choice of pre-approval is kept: on by default, a restart keeps it. */
 const APPROVAL_SETTING = 'questions_approval'
-
-/** What the room sees: the published and answered questions, in the room's order, and the counts. */
-export interface RoomQuestions {
-  questions: PublicQuestion[]
-  /** Received and shown: the slide says both, so that moderation is transparent. */
-  received: number
-  shown: number
-}
 
 /** A phone's own questions, with where each stands (« en attente de validation »…). */
 export interface OwnQuestion { id: string, text: string, status: PublicQuestion['status'], label: string }

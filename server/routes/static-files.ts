@@ -42,6 +42,8 @@ export async function staticFiles(app: FastifyInstance, { deckDir, audienceDir }
     app.get('/remote', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('remote.html', audienceDir, { cacheControl: false }))
     // The presenter's sessions page: public too, every request it makes needs the session.
     app.get('/seances', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('sessions.html', audienceDir, { cacheControl: false }))
+    // The questions' moderation: the page is public, the queue and the steps need the presenter's session.
+    app.get('/moderation', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('moderation.html', audienceDir, { cacheControl: false }))
   }
 
   // Rate-limited like every route: unknown addresses are not a free way to load the server.

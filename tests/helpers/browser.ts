@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-chromium'
 import type { SlideOutline } from '../../scripts/lib/deck-outline'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../../scripts/lib/chromium'
 
@@ -23,4 +25,23 @@ export async function signIn(page: Page, serverUrl: string, token: string): Prom
 export function slideOf(page: Page, outline: SlideOutline[]): number {
   const last = new URL(page.url()).pathname.split('/').filter(Boolean).at(-1) ?? '1'
   return outline.find(s => s.alias === last)?.no ?? Number(last)
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** The page's axe-core violations (WCAG 2.1 A/AA and best practices), as `rule (count)`; `within` narrows it to a part. */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async (selector) => {
+    const result = await (window as unknown as { axe: { run: (context: unknown, o: unknown) => Promise<{ violations: { id: string, nodes: unknown[] }[] }> } }).axe.run(selector ?? document, {
+      runOnly: [
+        'wcag2a',
+        'wcag2aa',
+        'wcag21a',
+        'wcag21aa',
+        'best-practice',
+      ],
+    })
+    return result.violations.map(v => `${v.id} (${v.nodes.length})`)
+  }, within)
 }
