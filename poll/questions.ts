@@ -170,3 +170,19 @@ export interface RoomQuestions {
   received: number
   shown: number
 }
+
+/** A question in a results file (the handout's): what the room saw, nothing of its author. */
+export const publicQuestionSchema = z.object({
+  id: z.string().max(64),
+  text: z.string().max(QUESTION_MAX),
+  name: z.string().max(NAME_MAX).optional(),
+  status: z.enum(questionStatuses),
+  pinned: z.boolean(),
+  votes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+})
+
+/** The questions a handout prints: those the room saw, the most upvoted first. */
+export function handoutQuestions(questions: readonly PublicQuestion[]): PublicQuestion[] {
+  return roomOrder(questions.filter(q => q.status === 'published' || q.status === 'answered').map(q => ({ ...q, pinned: false })))
+}

@@ -1,6 +1,7 @@
 import type { PollDefinition } from '../data/polls.ts'
 import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
 import { z } from 'zod'
+import { publicQuestionSchema } from './questions'
 import { firstIssue, peerRoomsSchema, pollViewSchema, sessionSummarySchema } from './schemas.ts'
 
 export interface PollRecord {
@@ -42,6 +43,7 @@ export const resultsSnapshotSchema = z.object({
   polls: z.array(pollViewSchema),
   session: sessionSummarySchema.optional(),
   peers: peerRoomsSchema.optional(),
+  questions: z.array(publicQuestionSchema).max(1000).optional(),
 })
 
 /** Parses a results snapshot, with a message that says what is wrong in it. */

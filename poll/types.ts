@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { CellId, Verdict } from '../data/matrix'
 import type { PollId } from '../data/polls'
+import type { PublicQuestion } from './questions'
 import type { pollStateSchema, pollViewSchema, tallySchema, verdictCountsSchema } from './schemas'
 import type { PeerRooms, SessionSummary } from './session'
 
@@ -55,4 +56,6 @@ export interface ResultsSnapshot {
   peers?: PeerRooms
   /** The presenter only: what is wrong with the data and what to do, while votes cannot be stored. */
   storeProblem?: string
+  /** In a handout of a session: its published and answered questions with their votes (no author). */
+  questions?: PublicQuestion[]
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import process from 'node:process'
+import { handoutQuestions } from '../../poll/questions'
 import { peersOf, sessionSnapshot } from '../../poll/session'
 import { SessionArchive } from '../../server/sessions/session-archive'
 import { withStore } from '../../server/storage/open'
@@ -37,9 +38,15 @@ export async function sessionResultsFile(session: string, saveTo: string, option
         ? `\nSéances enregistrées :\n${known}`
         : ' Aucune séance n\'est enregistrée sur ce portable.'}`)
     }
-    const snapshot = sessionSnapshot(results, options.compare
-      ? peersOf(results.session, archive.allResults())
-      : undefined)
+    const questions = handoutQuestions(store.questions(id))
+    const snapshot = {
+      ...sessionSnapshot(results, options.compare
+        ? peersOf(results.session, archive.allResults())
+        : undefined),
+      ...(questions.length
+        ? { questions }
+        : {}),
+    }
     mkdirSync(dirname(saveTo), { recursive: true })
     writeFileSync(saveTo, `${JSON.stringify(snapshot, null, 2)}\n`)
     return resolve(saveTo)

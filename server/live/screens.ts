@@ -8,6 +8,7 @@ import type { SessionArchive } from '../sessions/session-archive'
 import type { Sessions } from '../sessions/sessions'
 import type { Store } from '../storage/store'
 import type { NavState } from './nav-sync'
+import { handoutQuestions } from '../../poll/questions'
 import { peersOf, sessionSnapshot, summaryOf } from '../../poll/session'
 import { HttpError } from '../errors'
 import { NavSync } from './nav-sync'
@@ -143,7 +144,13 @@ export class Screens {
     const results = archive.results(id)
     if (!results)
       throw new HttpError(404, `Séance inconnue : « ${id.slice(0, 80)} ».`, 'unknown_session')
-    const snapshot = sessionSnapshot(results, peersOf(results.session, archive.allResults()))
+    const questions = handoutQuestions(this.options.store.questions(id))
+    const snapshot = {
+      ...sessionSnapshot(results, peersOf(results.session, archive.allResults())),
+      ...(questions.length
+        ? { questions }
+        : {}),
+    }
     // The session in progress: the live tallies (same figures, and no second read of the rows).
     return results.session.id === sessions.currentId()
       ? { ...snapshot, polls: service.snapshot('presenter').polls }
