@@ -7,13 +7,15 @@ import type { SteadyOptions, SteadyReport } from './bench/steady'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runColdStart } from './bench/cold-start'
+import { runQuestions } from './bench/questions'
 import { printGoals, printSteady } from './bench/report'
 import { runSteady } from './bench/steady'
 
 const MAX_SECONDS = 600
 const MAX_SUBSCRIBERS = 20_000
 
-const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start
+const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start, questions
+npm run bench -- --questions [--duration 60]   the questions scenario alone
 npm run bench -- [--subscribers 2000] [--rate 1000 | --rates 1000,2000,4000] [--duration 60]
   [--changes 0.2] [--probes 50] [--broadcast-interval 100] [--concurrency 256]
   --changes: share of ballots that change an earlier vote; --probes: streams that time arrivals.`
@@ -29,6 +31,7 @@ function parse() {
       'probes': { type: 'string', default: '50' },
       'broadcast-interval': { type: 'string', default: '100' },
       'concurrency': { type: 'string', default: '256' },
+      'questions': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
   })
@@ -54,6 +57,7 @@ function parse() {
   const rates = (values.rates ?? values.rate ?? '1000').split(',').map(r => n('rate', r, 1, 50_000))
   return {
     custom,
+    questions: values.questions === true,
     runs: rates.map(rate => ({ ...base, rate, name: `${base.subscribers} streams, ${rate}/s` })),
   }
 }
@@ -92,13 +96,39 @@ async function suite(): Promise<boolean> {
   const cold = await runColdStart(1000)
   console.log(JSON.stringify({ bench: 'vote-server', ...cold }))
   reports.push(cold)
-  return printGoals(reports as [SteadyReport, SteadyReport, ColdStartReport])
+  const goals = printGoals(reports as [SteadyReport, SteadyReport, ColdStartReport])
+  return await questionsScenario(60) && goals
+}
+
+/** 500 phones, 100 questions and 5,000 upvotes in a minute (docs/performance.md). */
+async function questionsScenario(seconds: number): Promise<boolean> {
+  console.log(`\n== questions: 500 phones, 100 questions, 5,000 upvotes in ${seconds} s`)
+  const r = await runQuestions({ seconds })
+  console.log(JSON.stringify({ bench: 'vote-server', ...r }))
+  const goals = [
+    ['question ack p99 ≤ 50 ms', r.askAckMs.p99, 50],
+    ['upvote ack p99 ≤ 50 ms', r.voteAckMs.p99, 50],
+    ['publish to screen p99 ≤ 200 ms', r.publishToScreenMs.p99, 200],
+  ] as const
+  let ok = r.tallyExact && r.upvotes === 5000 && r.questions === 100
+  for (const [goal, value, limit] of goals) {
+    const met = value <= limit
+    ok &&= met
+    console.log(`${met ? 'MET ' : 'MISS'} ${goal}: ${value.toFixed(1)} ms${met
+      ? ''
+      : ` (over by ${(value - limit).toFixed(1)} ms)`}`)
+  }
+  console.log(`${r.tallyExact ? 'MET ' : 'MISS'} tallies exact: ${r.upvotes} upvotes acknowledged, ${r.questions} questions; errors ${JSON.stringify(r.errors)}; server RSS ${r.rssMB} MB`)
+  return ok
 }
 
 async function main(): Promise<void> {
-  const { custom, runs } = parse()
+  const { custom, questions, runs } = parse()
   let ok = true
-  if (!custom) {
+  if (questions) {
+    ok = await questionsScenario(runs[0]!.duration)
+  }
+  else if (!custom) {
     ok = await suite()
   }
   else {
