@@ -111,19 +111,4 @@ reset.addEventListener('click', async () => {
 
 void load()
 // New questions arrive while the speaker talks: the queue is read again every few seconds.
-setInterval(() => // Erasing the session's questions is for real: it takes a second, explicit click.
-const reset = document.getElementById('reset') as HTMLButtonElement
-let confirming = false
-reset.addEventListener('click', async () => {
-  if (!confirming) {
-    confirming = true
-    setText(reset, 'Confirmer : effacer pour de bon toutes les questions de la séance')
-    return
-  }
-  confirming = false
-  setText(reset, 'Remettre à zéro les questions…')
-  if (await call('/api/presenter/questions/reset', { method: 'POST' }))
-    await load()
-})
-
-void load(), 3000)
+setInterval(() => void load(), 3000)
