@@ -1,6 +1,7 @@
 import type { PublicQuestion } from './questions'
 import { describe, expect, it } from 'vitest'
-import { flagReason, moderate, normalizeQuestion, questionBodySchema, roomOrder } from './questions'
+import { questionBodySchema } from './question-schemas'
+import { flagReason, moderate, normalizeQuestion, roomOrder } from './questions'
 
 function q(id: string, votes: number, createdAt: string, pinned = false): PublicQuestion {
   return {

@@ -1,10 +1,7 @@
-import { z } from 'zod'
-import { CLIENT_ID_PATTERN } from './ballot'
-
 /**
- * The audience's questions: what a phone may send, where a question stands, how the
- * presenter moves it, and in what order the room sees them. Pure: the server, the phone
- * page and the deck share it.
+ * The audience's questions: where a question stands, how the presenter moves it, and in
+ * what order the room sees them. Pure and without zod: the phone page imports it, and
+ * stays small (the request schemas are in question-schemas.ts, for the server).
  */
 
 export const QUESTION_MIN = 3
@@ -132,21 +129,6 @@ export function flagReason(text: string): string | null {
   return null
 }
 
-export const questionBodySchema = z.strictObject({
-  text: z.string({ error: 'Écrivez votre question.' })
-    .transform(t => t.trim().replace(/\s+/g, ' '))
-    .pipe(z.string()
-      .min(QUESTION_MIN, { error: `Votre question est trop courte (${QUESTION_MIN} caractères au moins).` })
-      .max(QUESTION_MAX, { error: `Votre question est trop longue (${QUESTION_MAX} caractères au plus).` })),
-  name: z.string({ error: 'Le prénom doit être un texte.' })
-    .transform(n => n.trim())
-    .pipe(z.string().max(NAME_MAX, { error: `Le prénom est trop long (${NAME_MAX} caractères au plus).` }))
-    .optional()
-    .transform(n => n || undefined),
-  idempotencyKey: z.string().regex(CLIENT_ID_PATTERN, { error: 'Clé d’envoi invalide : rechargez la page.' }),
-})
-export type QuestionBody = z.infer<typeof questionBodySchema>
-
 /** A question as the room sees it: no author id, no address. */
 export interface PublicQuestion {
   id: string
@@ -170,17 +152,6 @@ export interface RoomQuestions {
   received: number
   shown: number
 }
-
-/** A question in a results file (the handout's): what the room saw, nothing of its author. */
-export const publicQuestionSchema = z.object({
-  id: z.string().max(64),
-  text: z.string().max(QUESTION_MAX),
-  name: z.string().max(NAME_MAX).optional(),
-  status: z.enum(questionStatuses),
-  pinned: z.boolean(),
-  votes: z.number().int().nonnegative(),
-  createdAt: z.string(),
-})
 
 /** The questions a handout prints: those the room saw, the most upvoted first. */
 export function handoutQuestions(questions: readonly PublicQuestion[]): PublicQuestion[] {

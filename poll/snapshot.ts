@@ -1,7 +1,7 @@
 import type { PollDefinition } from '../data/polls.ts'
 import type { PollState, PollView, ResultsSnapshot, Tally } from './types'
 import { z } from 'zod'
-import { publicQuestionSchema } from './questions'
+import { publicQuestionSchema } from './question-schemas'
 import { firstIssue, peerRoomsSchema, pollViewSchema, sessionSummarySchema } from './schemas.ts'
 
 export interface PollRecord {

@@ -1,4 +1,5 @@
-import type { ModerationAction, PublicQuestion, QuestionBody, RoomQuestions } from '../../poll/questions'
+import type { QuestionBody } from '../../poll/question-schemas'
+import type { ModerationAction, PublicQuestion, RoomQuestions } from '../../poll/questions'
 import type { Sessions } from '../sessions/sessions'
 import type { QuestionCounts, Store, StoredQuestion } from '../storage/store'
 import { randomBytes } from 'node:crypto'
