@@ -32,8 +32,10 @@ export async function handoutProblems(file: string, slides: SlideOutline[], opti
     : totalPages !== slides.length) {
     problems.push(`${totalPages} pages pour ${slides.length} diapositives`)
   }
-  const all = folded(text.join(' '))
-  const missing = slides.filter(s => s.title && !all.includes(folded(s.title)))
+  // Without spaces or hyphens: a title that wraps at « acteur-réseau » reads « acteurréseau ».
+  const squeezed = (t: string) => folded(t).replace(/[\s\-\u2010\u2011]/g, '')
+  const all = squeezed(text.join(' '))
+  const missing = slides.filter(s => s.title && !all.includes(squeezed(s.title)))
   if (missing.length) {
     problems.push(`titre${missing.length > 1
       ? 's'
