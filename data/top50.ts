@@ -1,16 +1,16 @@
 import type { SourceId } from './sources'
 import { typeset } from './french.ts'
 
-/** Functional families used to colour and label the Top-50 (ours, not a16z's legend). */
+/** Functional families used to label the Top-50 (ours, not a16z's legend): an icon each, one highlight colour for all. */
 const categoriesSource = {
-  assistant: { label: 'Assistant et recherche', short: 'Assistant', icon: 'i-carbon-chat', color: '#0072B2' },
-  companion: { label: 'Compagnon et jeu de rôle', short: 'Compagnon', icon: 'i-carbon-user-favorite', color: '#CC79A7' },
-  image: { label: 'Création d\'images', short: 'Image', icon: 'i-carbon-image', color: '#E69F00' },
-  editing: { label: 'Retouche d\'images', short: 'Retouche', icon: 'i-carbon-crop', color: '#B08900' },
-  video: { label: 'Vidéo', short: 'Vidéo', icon: 'i-carbon-video', color: '#D55E00' },
-  audio: { label: 'Musique et voix', short: 'Audio', icon: 'i-carbon-music', color: '#009E73' },
-  writing: { label: 'Écriture, études et productivité', short: 'Écrit', icon: 'i-carbon-pen', color: '#56B4E9' },
-  builder: { label: 'Code et plateformes de modèles', short: 'Code', icon: 'i-carbon-code', color: '#555555' },
+  assistant: { label: 'Assistant et recherche', short: 'Assistant', icon: 'i-carbon-chat' },
+  companion: { label: 'Compagnon et jeu de rôle', short: 'Compagnon', icon: 'i-carbon-user-favorite' },
+  image: { label: 'Création d\'images', short: 'Image', icon: 'i-carbon-image' },
+  editing: { label: 'Retouche d\'images', short: 'Retouche', icon: 'i-carbon-crop' },
+  video: { label: 'Vidéo', short: 'Vidéo', icon: 'i-carbon-video' },
+  audio: { label: 'Musique et voix', short: 'Audio', icon: 'i-carbon-music' },
+  writing: { label: 'Écriture, études et productivité', short: 'Écrit', icon: 'i-carbon-pen' },
+  builder: { label: 'Code et plateformes de modèles', short: 'Code', icon: 'i-carbon-code' },
 } as const satisfies Record<string, ProductCategory>
 
 export interface ProductCategory {
@@ -19,7 +19,6 @@ export interface ProductCategory {
   short: string
   /** UnoCSS icon class (Carbon set, bundled offline by Slidev): each category has its own shape. */
   icon: string
-  color: string
 }
 
 export type CategoryId = keyof typeof categories
