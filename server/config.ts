@@ -36,6 +36,10 @@ const envSchema = z.object({
   RATE_LIMIT_PER_PARTICIPANT: int(30),
   /** Requests per minute from one signed-in phone, all routes together (a bench raises it). */
   REQUESTS_PER_PARTICIPANT: int(120),
+  /** Questions per minute from one phone. */
+  QUESTIONS_PER_PARTICIPANT: int(5),
+  /** Question upvotes per minute from one phone: enough to vote for every question, not to hammer. */
+  QUESTION_VOTES_PER_PARTICIPANT: int(30),
   /** Result streams without a credential (projectors, not phones) from one address, and all streams. */
   STREAMS_PER_ADDRESS: int(20),
   MAX_STREAMS: int(10000),
@@ -91,6 +95,8 @@ export interface ServerConfig {
   rateLimitPerAddress: number
   rateLimitPerParticipant: number
   requestsPerParticipant: number
+  questionsPerParticipant: number
+  questionVotesPerParticipant: number
   streamsPerAddress: number
   maxStreams: number
   joinLimitPerAddress: number
@@ -131,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     rateLimitPerAddress: e.RATE_LIMIT_PER_ADDRESS,
     rateLimitPerParticipant: e.RATE_LIMIT_PER_PARTICIPANT,
     requestsPerParticipant: e.REQUESTS_PER_PARTICIPANT,
+    questionsPerParticipant: e.QUESTIONS_PER_PARTICIPANT,
+    questionVotesPerParticipant: e.QUESTION_VOTES_PER_PARTICIPANT,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
     maxStreams: e.MAX_STREAMS,
     joinLimitPerAddress: e.JOIN_LIMIT_PER_ADDRESS,

@@ -178,6 +178,32 @@ describe('the audience\'s questions', () => {
     expect((await roomList(server.url)).questions[0]!.votes).toBeLessThanOrEqual(1)
   })
 
+  it('takes its per-phone limits from the settings, and says so in French when one is reached', async () => {
+    server = await startTestServer({ QUESTIONS_PER_PARTICIPANT: '2', QUESTION_VOTES_PER_PARTICIPANT: '3' })
+    const phone = await newPhone(server.url)
+    const asked = [
+      await ask(server.url, phone.cookie, 'Première question de la salle ?'),
+      await ask(server.url, phone.cookie, 'Deuxième question de la salle ?'),
+      await ask(server.url, phone.cookie, 'Troisième question de la salle ?'),
+    ]
+    expect(asked.map(a => a.status)).toEqual([201, 201, 429])
+    expect(String(asked[2]!.body.message)).toBe('Trop de questions depuis ce téléphone : patientez une minute.')
+    const id = asked[0]!.body.id as string
+    expect((await moderateQ(server.url, id, 'publish')).ok).toBe(true)
+    const voter = await newPhone(server.url)
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await send(server.url, `/api/questions/${id}/votes`, {
+        method: i % 2
+          ? 'DELETE'
+          : 'POST',
+        headers: { cookie: voter.cookie },
+      })).status)
+    }
+    expect(statuses.slice(0, 3).every(s => s < 300)).toBe(true)
+    expect(statuses[3]).toBe(429)
+  })
+
   it('sends the room\'s list on the stream as a `questions` event when a question is published', async () => {
     server = await startTestServer()
     const phone = await newPhone(server.url)

@@ -9,11 +9,6 @@ import { HttpError } from '../errors'
 import { participantOf } from '../guard/credentials'
 import { presenterOnly } from '../guard/presenter'
 
-/** Upvotes a participant may send in a minute: enough to vote for every question, not to hammer. */
-export const VOTES_PER_MINUTE = 30
-/** Questions a participant may send in a minute. */
-export const QUESTIONS_PER_MINUTE = 5
-
 const idParams = z.object({
   id: z.string().regex(/^[\w-]{1,40}$/, { error: 'Question inconnue.' }),
 })
@@ -25,21 +20,21 @@ const moderationParams = idParams.extend({
 
 export interface QuestionRoutesOptions {
   questions: QuestionService
-  config: Pick<ServerConfig, 'rateLimitPerParticipant'>
+  config: Pick<ServerConfig, 'questionsPerParticipant' | 'questionVotesPerParticipant'>
 }
 
 /**
  * The audience's questions (docs/api.md): phones ask and upvote with their participant
  * cookie; the presenter moderates, from the presenter's session or token only.
  */
-export const questionRoutes: FastifyPluginAsyncZod<QuestionRoutesOptions> = async (app, { questions }) => {
+export const questionRoutes: FastifyPluginAsyncZod<QuestionRoutesOptions> = async (app, { questions, config }) => {
   const limit = (name: string, max: number) => app.createRateLimit({
     max,
     timeWindow: '1 minute',
     keyGenerator: req => `${name}:${participantOf(req)}`,
   })
-  const askLimit = limit('questions', QUESTIONS_PER_MINUTE)
-  const voteLimit = limit('question-votes', VOTES_PER_MINUTE)
+  const askLimit = limit('questions', config.questionsPerParticipant)
+  const voteLimit = limit('question-votes', config.questionVotesPerParticipant)
 
   function participant(req: Parameters<typeof participantOf>[0]): string {
     const id = participantOf(req)
