@@ -40,6 +40,8 @@ export function printSteady(r: SteadyReport): void {
     ],
     ['longest event-loop stall', `${f(r.loopDelayMaxMs)} ms`],
     ['server peak RSS', `${r.peakRssMB} MB`],
+    ['CPU, share of one core', `server ${Math.round(r.serverCpu * 100)} %, load generator ${Math.round(r.generatorCpu * 100)} %`],
+    ['bottleneck', r.bottleneck],
     [
       'final tallies = acknowledged ballots',
       r.tallyExact ? 'yes' : 'NO',

@@ -11,6 +11,7 @@ import { cellIds, verdictIds } from '../../data/matrix'
 import { pollById } from '../../data/polls'
 import { tallyOf } from '../../poll/tally'
 import { startServerProcess, TEST_TOKEN } from '../lib/server-process'
+import { bottleneck, cpuWindow } from './cpu'
 import { joinPhones, postBallot } from './load'
 import { serverMetrics } from './metrics'
 import { summarize } from './stats'
@@ -50,6 +51,10 @@ export interface SteadyReport {
   peakRssMB: number
   loopDelayMaxMs: number
   tallyExact: boolean
+  /** Shares of one core during the ballots, server and generator, and which one limited the run. */
+  serverCpu: number
+  generatorCpu: number
+  bottleneck: string
 }
 
 function randomChoice(i: number): Choice {
@@ -99,6 +104,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     let nextNew = 0
     let skipped = 0
     const pending: Promise<void>[] = []
+    const endCpu = cpuWindow(server.child.pid!)
     const start = performance.now()
     const deadline = start + opts.duration * 1000
 
@@ -150,6 +156,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       new Promise(r => setTimeout(r, 30_000)),
     ])
     const elapsed = (performance.now() - start) / 1000
+    const cpu = endCpu()
     await new Promise(r => setTimeout(r, 3 * opts.interval + 500))
 
     const probes = subs.filter(s => s.probe)
@@ -187,6 +194,9 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       peakRssMB: Math.round(peakRss(server.child.pid!) / 1048576),
       loopDelayMaxMs: loop.eventLoopDelayMs.max,
       tallyExact: exact,
+      serverCpu: Math.round(cpu.server * 100) / 100,
+      generatorCpu: Math.round(cpu.generator * 100) / 100,
+      bottleneck: bottleneck(cpu, acks.length >= 0.98 * opts.rate * opts.duration),
     }
     closeSubscribers(subs)
     agent.destroy()
