@@ -10,7 +10,7 @@ import { sessionAggregates } from '../../poll/session'
 import { viewOf } from '../../poll/snapshot'
 import { applyCommand, initialPollState } from '../../poll/state'
 import { emptyTally, replaceInTally } from '../../poll/tally'
-import { HttpError } from '../errors'
+import { HttpError, StoreUnavailableError } from '../errors'
 
 export interface BallotAck {
   pollId: PollId
@@ -18,6 +18,16 @@ export interface BallotAck {
   version: number
   duplicate: boolean
 }
+
+interface QueuedBallot {
+  pollId: PollId
+  ballot: BallotRequest
+  resolve: (ack: BallotAck) => void
+  reject: (error: unknown) => void
+}
+
+/** What became of one ballot of a group: refused, a duplicate, or accepted with its change to the tallies. */
+type CastOutcome = { refused: HttpError } | { duplicate: boolean, apply?: () => void }
 
 /**
  * The polls' live state: what the store holds, kept in memory as tallies so that a
@@ -33,6 +43,8 @@ export class PollService {
   /** Distinguishes this process's versions from a previous run's, for clients that resync. */
   private readonly startedAt = new Date().toISOString()
   private readonly listeners = new Set<() => void>()
+  /** Ballots waiting for this turn's group commit. */
+  private queue: QueuedBallot[] = []
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
     this.clear()
@@ -102,8 +114,65 @@ export class PollService {
     return record
   }
 
-  /** Records a ballot that the route has validated; throws HttpError with a French message when refused. */
-  cast(pollId: PollId, ballot: BallotRequest): BallotAck {
+  /**
+   * Records a ballot that the route has validated; rejects with an HttpError in French
+   * when refused. The ballots that arrive in one turn of the event loop are committed
+   * together (one transaction instead of one each: the commit is most of a ballot's
+   * cost); each is acknowledged only once that commit is done.
+   */
+  cast(pollId: PollId, ballot: BallotRequest): Promise<BallotAck> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ pollId, ballot, resolve, reject })
+      if (this.queue.length === 1)
+        setImmediate(() => this.commitQueue())
+    })
+  }
+
+  private commitQueue(): void {
+    const batch = this.queue
+    this.queue = []
+    const outcomes: CastOutcome[] = []
+    try {
+      this.store.transaction(() => {
+        for (const { pollId, ballot } of batch) {
+          try {
+            outcomes.push(this.castOne(pollId, ballot))
+          }
+          catch (error) {
+            // A refusal (closed poll, reused key…) is this ballot's alone; a store failure
+            // undoes the whole group, and none of its ballots is acknowledged.
+            if (!(error instanceof HttpError) || error instanceof StoreUnavailableError)
+              throw error
+            outcomes.push({ refused: error })
+          }
+        }
+      })
+    }
+    catch (error) {
+      for (const item of batch)
+        item.reject(error)
+      return
+    }
+    // Committed: memory follows, in the order the ballots were recorded.
+    let accepted = false
+    for (const outcome of outcomes) {
+      if ('apply' in outcome && outcome.apply) {
+        outcome.apply()
+        accepted = true
+      }
+    }
+    if (accepted)
+      this.changed()
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!
+      if ('refused' in outcome)
+        item.reject(outcome.refused)
+      else item.resolve({ pollId: item.pollId, version: this.version, duplicate: outcome.duplicate })
+    })
+  }
+
+  /** One ballot inside the group's transaction; what changes in memory waits for the commit (`apply`). */
+  private castOne(pollId: PollId, ballot: BallotRequest): CastOutcome {
     const record = this.record(pollId)
     this.ensureLoaded()
     const { participantId, idempotencyKey, choice } = ballot
@@ -116,7 +185,7 @@ export class PollService {
     if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey)) {
       if (!this.store.isMember(sessionId, participantId))
         throw sessionChanged()
-      return { pollId: record.definition.id as PollId, version: this.version, duplicate: true }
+      return { duplicate: true }
     }
     if (record.state.status !== 'open')
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
@@ -125,13 +194,16 @@ export class PollService {
       throw new HttpError(401, 'Ce téléphone était inscrit à une séance précédente : il rejoint celle-ci, puis renvoie votre vote.', 'not_joined')
     if (result.kind === 'key-reused')
       throw new HttpError(409, 'Cette clé d\'envoi a déjà servi pour un autre vote.', 'key_reused')
-    if (result.kind === 'accepted') {
-      replaceInTally(record.tally, result.previous, choice)
-      if (!result.previous)
-        record.participants++
-      this.changed()
+    if (result.kind === 'duplicate')
+      return { duplicate: true }
+    return {
+      duplicate: false,
+      apply: () => {
+        replaceInTally(record.tally, result.previous, choice)
+        if (!result.previous)
+          record.participants++
+      },
     }
-    return { pollId: record.definition.id as PollId, version: this.version, duplicate: result.kind === 'duplicate' }
   }
 
   /** Applies a presenter command (the caller has checked the token). */

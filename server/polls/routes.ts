@@ -51,7 +51,7 @@ export const pollRoutes: FastifyPluginAsyncZod<PollRoutesOptions> = async (app, 
       const verdict = await ballotLimit(req)
       if (!verdict.isAllowed && verdict.isExceeded)
         throw new HttpError(429, 'Trop de votes depuis ce téléphone : patientez une minute.', 'rate_limited', verdict.ttlInSeconds)
-      const ack = service.cast(poll.id, { ...req.body, participantId })
+      const ack = await service.cast(poll.id, { ...req.body, participantId })
       return { status: 'recorded', message: 'Vote enregistré.', ...ack }
     })
   }

@@ -226,6 +226,10 @@ export class SqliteStore implements Store {
     return this.lastProblem
   }
 
+  transaction<T>(fn: () => T): T {
+    return this.run(db => inTransaction(db, fn))
+  }
+
   /** Whether this idempotency key has already been received for this participant and poll. */
   hasReceipt(pollId: string, participantId: string, key: string): boolean {
     return this.run((_db, s) => {

@@ -19,9 +19,13 @@ export function typed<P extends SQLInputValue[], R = never>(db: DatabaseSync, sq
 
 /**
  * Runs `fn` in a write transaction taken at once (BEGIN IMMEDIATE), so two writers
- * never deadlock on an upgrade from read to write; rolls back if `fn` throws.
+ * never deadlock on an upgrade from read to write; rolls back if `fn` throws. Inside
+ * another transaction (a group commit of ballots), it is a savepoint: its work is undone
+ * alone if `fn` throws, and commits with the outer transaction.
  */
 export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  if (db.isTransaction)
+    return inSavepoint(db, fn)
   db.exec('BEGIN IMMEDIATE')
   try {
     const result = fn()
@@ -29,8 +33,22 @@ export function inTransaction<T>(db: DatabaseSync, fn: () => T): T {
     return result
   }
   catch (error) {
-    if (db.isTransaction)
+    if (db.isOpen && db.isTransaction)
       db.exec('ROLLBACK')
+    throw error
+  }
+}
+
+function inSavepoint<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('SAVEPOINT nested')
+  try {
+    const result = fn()
+    db.exec('RELEASE nested')
+    return result
+  }
+  catch (error) {
+    if (db.isOpen && db.isTransaction)
+      db.exec('ROLLBACK TO nested; RELEASE nested')
     throw error
   }
 }

@@ -14,6 +14,13 @@ export interface Store {
   /** What is open, for messages: a file path (never a password). */
   readonly location: string
 
+  /**
+   * Runs `fn` in one write transaction: what the store's methods do inside it commits
+   * together, or not at all when `fn` throws (a method that throws inside it undoes only
+   * its own work). A burst of ballots is one commit instead of one each.
+   */
+  transaction: <T>(fn: () => T) => T
+
   // Ballots and poll states.
   /** Whether this idempotency key has already been received for this participant and poll. */
   hasReceipt: (pollId: string, participantId: string, key: string) => boolean
