@@ -63,6 +63,8 @@ export class SseHub {
   private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
   /** Serialised messages, by event and audience (`snapshot:phone`): one per change. */
   private readonly frames = new Map<string, string | null>()
+  /** The messages each audience was last flushed with: an audience whose messages are the same is skipped whole. */
+  private readonly flushed = new Map<Audience, (string | null)[]>()
   private readonly events: string[]
   private readonly heartbeat: NodeJS.Timeout
 
@@ -190,8 +192,21 @@ export class SseHub {
       return
     this.dirty = false
     const started = this.now()
-    for (const client of this.clients)
-      this.sendSnapshot(client)
+    // A ballot changes what screens see, not what phones see: each audience is checked
+    // once, and thousands of phone streams are passed over without building anything.
+    const sendTo = new Map<Audience, boolean>()
+    for (const client of this.clients) {
+      let send = sendTo.get(client.audience)
+      if (send === undefined) {
+        const messages = this.events.map(event => this.frameFor(event, client.audience))
+        const before = this.flushed.get(client.audience)
+        send = !before || before.some((m, k) => m !== messages[k])
+        this.flushed.set(client.audience, messages)
+        sendTo.set(client.audience, send)
+      }
+      if (send)
+        this.sendSnapshot(client)
+    }
     const took = this.now() - started
     this.lastFlushAt = started
     this.gapMs = Math.min(this.options.intervalMs, Math.max(MIN_GAP_MS, took / LOAD_SHARE))
