@@ -12,7 +12,10 @@ class FakeResponse extends EventEmitter {
     return this
   }
 
+  pings = 0
   write(data: string) {
+    if (data === ': ping\n\n')
+      this.pings++
     const version = /"version":(\d+)/.exec(data)
     if (version)
       this.messages.push(Number(version[1]))
@@ -53,6 +56,24 @@ function change(hub: SseHub) {
 }
 
 describe('sseHub', () => {
+  it('pings every stream once per heartbeat, a slice of them at a time', async () => {
+    const hub = new SseHub({
+      snapshot,
+      intervalMs: 100,
+      heartbeatMs: 15_000,
+      now: () => clock,
+    })
+    const clients = Array.from({ length: 60 }, () => new FakeResponse())
+    for (const res of clients)
+      hub.add(res as unknown as ServerResponse, 'phone')
+    await vi.advanceTimersByTimeAsync(1000)
+    // One tick: a fifteenth of the streams, not all of them at once.
+    expect(clients.filter(c => c.pings > 0)).toHaveLength(4)
+    await vi.advanceTimersByTimeAsync(14_000)
+    expect(clients.map(c => c.pings)).toEqual(clients.map(() => 1))
+    hub.close()
+  })
+
   it('sends a change in a quiet room at once, not at the next tick of a timer', async () => {
     const { hub, res } = hubWithClient()
     change(hub)

@@ -10,6 +10,11 @@ export type Audience = Viewer
 const MIN_GAP_MS = 2
 /** Messages may take this share of the event loop before the hub starts to coalesce. */
 const LOAD_SHARE = 0.1
+/**
+ * The keep-alive comment goes to one slice of the streams at a time: 5,000 sockets written
+ * in one go stalled the event loop for tens of ms every heartbeat.
+ */
+const HEARTBEAT_SLICES = 15
 
 interface Client {
   res: ServerResponse
@@ -18,6 +23,8 @@ interface Client {
   waiting: boolean
   /** The last message of each event this client was given, to skip sending the same again. */
   last: Map<string, string>
+  /** Which slice of the heartbeat this client is in (0..HEARTBEAT_SLICES-1). */
+  slice: number
 }
 
 export interface SseHubOptions {
@@ -67,6 +74,8 @@ export class SseHub {
   private readonly flushed = new Map<Audience, (string | null)[]>()
   private readonly events: string[]
   private readonly heartbeat: NodeJS.Timeout
+  private beats = 0
+  private joined = 0
 
   private readonly now: () => number
 
@@ -77,7 +86,7 @@ export class SseHub {
       ...Object.keys(options.topics ?? {}),
     ]
     this.admission = new StreamAdmission({ anonymousPerAddress: options.anonymousPerAddress ?? Infinity, total: options.total ?? Infinity })
-    this.heartbeat = setInterval(() => this.broadcastRaw(': ping\n\n'), options.heartbeatMs ?? 15_000)
+    this.heartbeat = setInterval(() => this.heartbeatSlice(), (options.heartbeatMs ?? 15_000) / HEARTBEAT_SLICES)
     this.heartbeat.unref()
   }
 
@@ -146,6 +155,7 @@ export class SseHub {
       audience,
       waiting: false,
       last: new Map(),
+      slice: this.joined++ % HEARTBEAT_SLICES,
     }
     for (const evicted of this.admission.admit(client, owner)) {
       this.clients.delete(evicted)
@@ -220,9 +230,13 @@ export class SseHub {
     }
   }
 
-  private broadcastRaw(data: string): void {
-    for (const client of this.clients)
-      this.send(client, data)
+  /** Every client gets a comment once per heartbeat period, one slice per tick. */
+  private heartbeatSlice(): void {
+    const slice = this.beats++ % HEARTBEAT_SLICES
+    for (const client of this.clients) {
+      if (client.slice === slice)
+        this.send(client, ': ping\n\n')
+    }
   }
 
   close(): void {
