@@ -17,8 +17,9 @@ const MAX_SUBSCRIBERS = 20_000
 const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start, questions
 npm run bench -- --questions [--duration 60]   the questions scenario alone
 npm run bench -- [--subscribers 2000] [--rate 1000 | --rates 1000,2000,4000] [--duration 60]
-  [--changes 0.2] [--probes 50] [--broadcast-interval 100] [--concurrency 256]
-  --changes: share of ballots that change an earlier vote; --probes: streams that time arrivals.`
+  [--changes 0.2] [--probes 50] [--broadcast-interval 100] [--concurrency 256] [--phones 10000]
+  --changes: share of ballots that change an earlier vote; --probes: streams that time arrivals;
+  --phones: phones that join first, each with its own cookie (default: enough for the ballots).`
 
 function parse() {
   const { values } = parseArgs({
@@ -31,6 +32,7 @@ function parse() {
       'probes': { type: 'string', default: '50' },
       'broadcast-interval': { type: 'string', default: '100' },
       'concurrency': { type: 'string', default: '256' },
+      'phones': { type: 'string' },
       'questions': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
@@ -53,6 +55,9 @@ function parse() {
     probes: n('probes', values.probes, 0, 500),
     interval: n('broadcast-interval', values['broadcast-interval'], 10, 5000),
     concurrency: n('concurrency', values.concurrency, 1, 4096),
+    phones: values.phones === undefined
+      ? undefined
+      : n('phones', values.phones, 1, 100_000),
   }
   const rates = (values.rates ?? values.rate ?? '1000').split(',').map(r => n('rate', r, 1, 50_000))
   return {

@@ -30,6 +30,8 @@ export interface SteadyOptions {
   probes: number
   interval: number
   concurrency: number
+  /** Phones that join before the ballots (each with its own cookie); by default, enough for the ballots. */
+  phones?: number
 }
 
 type Summary = ReturnType<typeof summarize>
@@ -89,7 +91,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency })
     const total = Math.round(opts.rate * opts.duration)
     // Phones join before the measured window, as a room does when the QR code goes up.
-    const participants = Math.max(1, Math.min(Math.round(total * (1 - opts.changes)), PHONES_PER_STREAM * Math.max(opts.subscribers, 200)))
+    const participants = opts.phones ?? Math.max(1, Math.min(Math.round(total * (1 - opts.changes)), PHONES_PER_STREAM * Math.max(opts.subscribers, 200)))
     const cookies = await joinPhones(agent, base, participants)
     const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers), {
       cookieFor: i => cookies[i],
