@@ -10,11 +10,13 @@ import { runColdStart } from './bench/cold-start'
 import { runQuestions } from './bench/questions'
 import { printGoals, printSteady } from './bench/report'
 import { runSteady } from './bench/steady'
+import { tableRows, verdictLine } from './bench/table'
 
 const MAX_SECONDS = 600
 const MAX_SUBSCRIBERS = 20_000
 
 const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start, questions
+npm run bench -- --table           the load table of docs/performance.md, row by row, each against its goal
 npm run bench -- --questions [--duration 60]   the questions scenario alone
 npm run bench -- [--subscribers 2000] [--rate 1000 | --rates 1000,2000,4000] [--duration 60]
   [--changes 0.2] [--probes 50] [--broadcast-interval 100] [--concurrency 256] [--phones 10000]
@@ -34,6 +36,7 @@ function parse() {
       'concurrency': { type: 'string', default: '256' },
       'phones': { type: 'string' },
       'questions': { type: 'boolean' },
+      'table': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
   })
@@ -63,6 +66,7 @@ function parse() {
   return {
     custom,
     questions: values.questions === true,
+    table: values.table === true,
     runs: rates.map(rate => ({ ...base, rate, name: `${base.subscribers} streams, ${rate}/s` })),
   }
 }
@@ -127,10 +131,29 @@ async function questionsScenario(seconds: number): Promise<boolean> {
   return ok
 }
 
+/** Each row of the load table, then its verdicts together. */
+async function table(): Promise<boolean> {
+  const lines: { line: string, met: boolean }[] = []
+  for (const row of tableRows) {
+    console.log(`\n== ${row.options.name}, ${row.options.duration} s`)
+    const report = await runSteady(row.options)
+    printSteady(report)
+    console.log(JSON.stringify({ bench: 'vote-server', ...report }))
+    lines.push(verdictLine(row, report))
+  }
+  console.log('\n== load table (docs/performance.md)')
+  for (const { line } of lines)
+    console.log(line)
+  return lines.every(l => l.met)
+}
+
 async function main(): Promise<void> {
-  const { custom, questions, runs } = parse()
+  const { custom, questions, runs, table: wantTable } = parse()
   let ok = true
-  if (questions) {
+  if (wantTable) {
+    ok = await table()
+  }
+  else if (questions) {
     ok = await questionsScenario(runs[0]!.duration)
   }
   else if (!custom) {
