@@ -16,17 +16,12 @@ describe('colour contrast (WCAG 2.1 AA)', () => {
     }
   })
 
-  it('keeps the three verdicts apart on a washed-out projector: 3:1 in lightness, or a hatch', () => {
+  it('keeps the three verdicts apart on a washed-out projector by lightness alone (3:1 each pair), hatch aside', () => {
     const ids = verdictIds
     for (const [i, a] of ids.entries()) {
-      for (const b of ids.slice(i + 1)) {
-        const apart = contrastRatio(verdicts[a].color, verdicts[b].color) >= 3
-        const hatched = verdicts[a].pattern !== verdicts[b].pattern
-        expect(apart || hatched, `${a} and ${b}`).toBe(true)
-      }
+      for (const b of ids.slice(i + 1))
+        expect(contrastRatio(verdicts[a].color, verdicts[b].color), `${a} and ${b}`).toBeGreaterThanOrEqual(3)
     }
-    // The dark one and the light one are apart by lightness alone.
-    expect(contrastRatio(verdicts.N.color, verdicts.O.color)).toBeGreaterThanOrEqual(3)
   })
 
   it('gives the call-outs an accent that no verdict shares', () => {

@@ -25,13 +25,13 @@ export type CellId = `${RowId}.${ColumnId}`
 /**
  * Letter, symbol and words: the same on the slides and the phones, never the colour alone.
  * A washed-out projector loses hue first, so the three fills stand apart by lightness
- * (dark N, light O, mid Y) and N and O also carry a hatch (`pattern`). `on` is the text
+ * alone, 3:1 each pair (dark N, mid Y, light O), and N and O also carry a hatch (`pattern`). `on` is the text
  * drawn on the fill; `text` the verdict's colour as text on the light paper (≥ 4.5:1).
  */
 const verdictsSource = {
-  N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#8F1D1D', on: '#FFFFFF', text: '#8F1D1D', pattern: 'cross' },
-  O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#F2B33D', on: '#13203B', text: '#8A5300', pattern: 'stripes' },
-  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À envisager', color: '#2B7A52', on: '#FFFFFF', text: '#22673F', pattern: 'none' },
+  N: { letter: 'N', symbol: '✕', label: 'Pas encore efficace', short: 'Pas encore', color: '#5C0E0E', on: '#FFFFFF', text: '#8F1D1D', pattern: 'cross' },
+  O: { letter: 'O', symbol: '◐', label: 'Expérimentation à accompagner', short: 'À expérimenter', color: '#F8CE62', on: '#13203B', text: '#8A5300', pattern: 'stripes' },
+  Y: { letter: 'Y', symbol: '✓', label: 'Déploiement à envisager', short: 'À envisager', color: '#2E8556', on: '#FFFFFF', text: '#22673F', pattern: 'none' },
 } as const
 
 export type Verdict = keyof typeof verdicts
