@@ -19,10 +19,10 @@ afterEach(() => {
 
 /** Starts a session as the presenter would, and returns its id. */
 function startSession(title: string) {
-  return withStore({ dataDir }, (store) => {
+  return withStore({ dataDir }, async (store) => {
     const sessions = new Sessions(new SessionArchive(store), store, { expectedSize: 200 })
-    sessions.current()
-    return sessions.create({ title }).id
+    await sessions.ready()
+    return (await sessions.create({ title })).id
   })
 }
 

@@ -18,12 +18,12 @@ const USAGE = `Usage :
   npm run sessions -- import FICHIER   ajoute les séances d'une archive (sans risque de doublon)`
 
 /** Opens the store of DATA_DIR, runs `fn`, and always closes it. */
-async function withArchive<T>(dataDir: string, fn: (archive: SessionArchive) => T): Promise<T> {
+async function withArchive<T>(dataDir: string, fn: (archive: SessionArchive) => Promise<T>): Promise<T> {
   return withStore({ dataDir }, store => fn(new SessionArchive(store)))
 }
 
-export function listText(archive: SessionArchive): string {
-  const sessions = archive.list()
+export async function listText(archive: SessionArchive): Promise<string> {
+  const sessions = await archive.list()
   if (sessions.length === 0)
     return 'Aucune séance enregistrée.'
   return sessions.map(s => [
@@ -58,7 +58,7 @@ export async function sessionsCommand(args: string[], dataDir = resolve(process.
     return withArchive(dataDir, listText)
   if (action === 'export' && file) {
     const target = resolve(file)
-    const text = await withArchive(dataDir, archive => `${JSON.stringify(archiveOf(archive.allResults()), null, 2)}\n`)
+    const text = await withArchive(dataDir, async archive => `${JSON.stringify(archiveOf(await archive.allResults()), null, 2)}\n`)
     // Written beside, then renamed: an interrupted export never leaves half a file.
     writeFileSync(`${target}.tmp`, text, { mode: 0o600 })
     renameSync(`${target}.tmp`, target)
@@ -73,12 +73,12 @@ export async function sessionsCommand(args: string[], dataDir = resolve(process.
       throw new Error(`archive refusée : ${source} pèse plus de ${ARCHIVE_MAX_BYTES / 1024 / 1024} Mo, ce qu’une archive de séances ne pèse jamais.`)
     // Parsed and checked whole before anything is written: a bad file changes nothing.
     const parsed = parseArchive(readFileSync(source, 'utf8'))
-    return withArchive(dataDir, (archive) => {
-      const known = new Set(archive.list().map(s => s.id))
+    return withArchive(dataDir, async (archive) => {
+      const known = new Set((await archive.list()).map(s => s.id))
       const total = known.size + parsed.sessions.filter(s => !known.has(s.id)).length
       if (total > ARCHIVE_MAX_SESSIONS)
         throw new Error(`archive refusée : ce portable compterait ${total} séances, plus que les ${ARCHIVE_MAX_SESSIONS} qu’il garde. Supprimez d’anciennes séances (page Séances) avant d’importer.`)
-      return reportText(archive.import(parsed.sessions))
+      return reportText(await archive.import(parsed.sessions))
     })
   }
   throw new Error(`commande incomplète ou inconnue.\n${USAGE}`)

@@ -136,7 +136,8 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     config,
   })
   if (config.session)
-    startRequestedSession(sessions, config.session, app)
+    await startRequestedSession(sessions, config.session, app)
+  await readEverything({ sessions, service, room, screens })
   const purge = startRetentionPurge(service, config.retentionDays, app.log)
   const urls = publicUrls(config.deckPort, secrets.presenter.value, config.publicUrl)
   const metrics = new MetricsMonitor(() => screens.hub.size)
@@ -186,12 +187,28 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 }
 
 /** `npm start -- --session "…"`: go on with that session, or start it. */
-function startRequestedSession(sessions: Sessions, request: NonNullable<ServerConfig['session']>, app: FastifyInstance): void {
+async function startRequestedSession(sessions: Sessions, request: NonNullable<ServerConfig['session']>, app: FastifyInstance): Promise<void> {
   try {
-    const session = sessions.resume(request.title, request.kind)
+    const session = await sessions.resume(request.title, request.kind)
     app.log.info({ session: session.id }, 'session in progress')
   }
   catch (error) {
     app.log.warn({ err: error }, 'cannot start the requested session: the database is unavailable')
   }
+}
+
+/**
+ * Reads what the screens show before the server answers: the session, its polls, the room,
+ * the comparison, the presenter's slide and the questions. A store that is away now is read
+ * later, on demand (each piece retries by itself); the server starts all the same.
+ */
+async function readEverything({ sessions, service, room, screens }: { sessions: Sessions, service: PollService, room: Room, screens: Screens }): Promise<void> {
+  await sessions.ready().catch(() => {})
+  await Promise.all([
+    service.tryLoad(),
+    room.load(),
+    sessions.peers().catch(() => {}),
+    screens.nav.restored,
+    screens.questionsSettled(),
+  ])
 }

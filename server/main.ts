@@ -78,7 +78,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   const lock = lockDataFolder(config.dataDir, `http://localhost:${config.port}`)
   const { app, store, sessions, urls, secrets } = await buildApp(config, { requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS) || undefined })
   // A room that cannot vote is not served: the speaker learns why now, not from the phones.
-  const problem = store.check()
+  const problem = await store.check()
   if (problem) {
     await app.close()
     lock.release()

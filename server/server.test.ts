@@ -221,10 +221,10 @@ describe('data retention', () => {
     await command(server.target, 'warmup', 'open')
     await vote(server.target, 'warmup', { option: 'often' })
     await vote(server.target, 'warmup', { option: 'never' })
-    expect(server.service.purgeOlderThan(30)).toBe(0)
+    expect(await server.service.purgeOlderThan(30)).toBe(0)
     // A negative period puts the cut-off in the future: everything is past it.
-    expect(server.service.purgeOlderThan(-1)).toBe(2)
-    expect(server.store.load(server.sessions.currentId()).ballots).toEqual([])
+    expect(await server.service.purgeOlderThan(-1)).toBe(2)
+    expect((await server.store.load(server.sessions.currentId())).ballots).toEqual([])
     const view = pollOf(await results(server.target), 'warmup')
     expect(view.participants).toBe(2)
     expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 1, sometimes: 0, never: 1 })

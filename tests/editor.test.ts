@@ -48,7 +48,6 @@ describe('an editor reading the deck', () => {
     const defects = new Set<string>()
     const last = await walkEveryStep(page, outline, async (slide) => {
       // innerText, not textContent: the text as laid out, line by line, as the room reads it.
-      // eslint-disable-next-line unicorn/prefer-dom-node-text-content
       const text = await page.locator(`.slidev-page-${slide}`).first().innerText()
       for (const defect of typographyDefects(text))
         defects.add(`diapositive ${slide} : ${defect}`)

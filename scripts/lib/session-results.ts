@@ -20,28 +20,28 @@ export async function resolveSessionId(session: string, dataDir?: string): Promi
     return session
   return withStore({
     dataDir: resolve(dataDir ?? process.env.DATA_DIR ?? '.data'),
-  }, store => store.setting('current_session') ?? session)
+  }, async store => await store.setting('current_session') ?? session)
 }
 
 export async function sessionResultsFile(session: string, saveTo: string, options: { compare: boolean, dataDir?: string }): Promise<string> {
   return withStore({
     dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'),
-  }, (store) => {
+  }, async (store) => {
     const archive = new SessionArchive(store)
     const id = CURRENT_ALIASES.has(session)
-      ? store.setting('current_session') ?? session
+      ? await store.setting('current_session') ?? session
       : session
-    const results = archive.results(id)
+    const results = await archive.results(id)
     if (!results) {
-      const known = archive.list().map(s => `  ${s.id}  (${s.title})`).join('\n')
+      const known = (await archive.list()).map(s => `  ${s.id}  (${s.title})`).join('\n')
       throw new Error(`séance inconnue : « ${session} ».${known
         ? `\nSéances enregistrées :\n${known}`
         : ' Aucune séance n\'est enregistrée sur ce portable.'}`)
     }
-    const questions = handoutQuestions(store.questions(id))
+    const questions = handoutQuestions(await store.questions(id))
     const snapshot = {
       ...sessionSnapshot(results, options.compare
-        ? peersOf(results.session, archive.allResults())
+        ? peersOf(results.session, await archive.allResults())
         : undefined),
       ...(questions.length
         ? { questions }

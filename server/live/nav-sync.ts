@@ -5,8 +5,8 @@ export interface NavState {
 }
 
 export interface NavStorage {
-  load: () => Record<string, NavState>
-  save: (channels: Record<string, NavState>) => void
+  load: () => Promise<Record<string, NavState>>
+  save: (channels: Record<string, NavState>) => Promise<void>
 }
 
 /**
@@ -18,11 +18,22 @@ export interface NavStorage {
  */
 export class NavSync {
   private readonly channels = new Map<string, NavState>()
+  /** One save at a time, each writing the latest state: an older one never lands last. */
+  private saving: Promise<void> = Promise.resolve()
+  /** Resolves once what the store kept has been read (or could not be). */
+  readonly restored: Promise<void>
 
   constructor(private readonly storage?: NavStorage) {
+    this.restored = this.restore()
+  }
+
+  private async restore(): Promise<void> {
     try {
-      for (const [channel, saved] of Object.entries(storage?.load() ?? {}))
-        this.channels.set(channel, saved)
+      for (const [channel, saved] of Object.entries(await this.storage?.load() ?? {})) {
+        // The presenter may already have moved while the store was being read.
+        if ((this.channels.get(channel)?.seq ?? -1) < saved.seq)
+          this.channels.set(channel, saved)
+      }
     }
     catch {}
   }
@@ -33,10 +44,9 @@ export class NavSync {
     if (current && current.seq >= seq)
       return false
     this.channels.set(channel, { seq, state })
-    try {
-      this.storage?.save(Object.fromEntries(this.channels))
-    }
-    catch {}
+    const storage = this.storage
+    if (storage)
+      this.saving = this.saving.then(() => storage.save(Object.fromEntries(this.channels))).catch(() => {})
     return true
   }
 

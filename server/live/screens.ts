@@ -1,3 +1,4 @@
+import type { RoomQuestions } from '../../poll/questions'
 import type { Viewer } from '../../poll/snapshot'
 import type { ResultsSnapshot } from '../../poll/types'
 import type { ServerConfig } from '../config'
@@ -39,11 +40,15 @@ export class Screens {
   readonly nav: NavSync
   readonly hub: SseHub
   private readonly ticker: NodeJS.Timeout
+  /** The room's questions as last read, which every stream is sent; null while they cannot be read. */
+  private roomQuestions: RoomQuestions | null = null
+  private questionsRead: Promise<void> | null = null
+  private questionsStale = false
 
   constructor(private readonly options: ScreensOptions) {
     const { service, questions, room, sessions, config, store } = options
     this.nav = new NavSync({
-      load: () => JSON.parse(store.setting(NAV_SETTING) ?? '{}') as Record<string, NavState>,
+      load: async () => JSON.parse(await store.setting(NAV_SETTING) ?? '{}') as Record<string, NavState>,
       save: channels => store.saveSetting(NAV_SETTING, JSON.stringify(channels)),
     })
     this.hub = new SseHub({
@@ -54,38 +59,61 @@ export class Screens {
       snapshot: viewer => this.snapshot(viewer),
       // The room's questions, a whole list each time: phones and screens alike (never the moderation queue).
       topics: {
-        questions: () => {
-          try {
-            return questions.room()
-          }
-          catch {
-            return null
-          }
-        },
+        questions: () => this.roomQuestions,
       },
       intervalMs: config.broadcastIntervalMs,
       anonymousPerAddress: config.streamsPerAddress,
       total: config.maxStreams,
     })
     service.onChange(() => this.hub.markDirty('snapshot'))
-    questions.onChange(() => this.hub.markDirty('questions'))
+    questions.onChange(() => this.refreshQuestions())
     room.onChange(() => this.hub.markDirty())
     sessions.onChange((change) => {
       if (change === 'switch') {
         service.reload()
-        room.startSession()
+        room.startSession().catch(() => {})
+        this.refreshQuestions()
       }
       this.hub.markDirty()
     })
     // Joins in the last minute fall as time passes: the presenter's count follows.
     // An archive imported by another process while the server runs changes the comparison.
     this.ticker = setInterval(() => {
-      try {
-        sessions.changedElsewhere()
-      }
-      catch {}
+      sessions.changedElsewhere().catch(() => {})
       this.hub.markDirty()
     }, TICK_MS).unref()
+    this.refreshQuestions()
+  }
+
+  /**
+   * Reads the room's questions again (after a change), then tells the streams. Reads that
+   * overlap are merged: one more after the one in flight, never a queue of them.
+   */
+  private refreshQuestions(): void {
+    if (this.questionsRead) {
+      this.questionsStale = true
+      return
+    }
+    this.questionsRead = this.options.questions.room()
+      .then((room) => {
+        this.roomQuestions = room
+      }, () => {
+        this.roomQuestions = null
+      })
+      .then(() => {
+        this.questionsRead = null
+        this.hub.markDirty('questions')
+        if (this.questionsStale) {
+          this.questionsStale = false
+          this.refreshQuestions()
+        }
+      })
+  }
+
+  /** Resolves once the room's questions in memory are those of the store (tests, start-up). */
+  async questionsSettled(): Promise<void> {
+    while (this.questionsRead)
+      await this.questionsRead
   }
 
   /**
@@ -120,7 +148,7 @@ export class Screens {
         session: summaryOf(this.options.sessions.current()),
         ...(withPeers
           ? {
-              peers: this.options.sessions.peers(),
+              peers: this.options.sessions.peersNow(),
             }
           : {}),
       }
@@ -139,20 +167,20 @@ export class Screens {
   }
 
   /** A session's results as the deck draws them, with the earlier rooms it is compared with. */
-  sessionResults(id: string): ResultsSnapshot {
+  async sessionResults(id: string): Promise<ResultsSnapshot> {
     const { archive, sessions, service } = this.options
-    const results = archive.results(id)
+    const results = await archive.results(id)
     if (!results)
       throw new HttpError(404, `Séance inconnue : « ${id.slice(0, 80)} ».`, 'unknown_session')
-    const questions = handoutQuestions(this.options.store.questions(id))
+    const questions = handoutQuestions(await this.options.store.questions(id))
     const snapshot = {
-      ...sessionSnapshot(results, peersOf(results.session, archive.allResults())),
+      ...sessionSnapshot(results, peersOf(results.session, await archive.allResults())),
       ...(questions.length
         ? { questions }
         : {}),
     }
     // The session in progress: the live tallies (same figures, and no second read of the rows).
-    return results.session.id === sessions.currentId()
+    return results.session.id === (await sessions.ready()).id
       ? { ...snapshot, polls: service.snapshot('presenter').polls }
       : snapshot
   }

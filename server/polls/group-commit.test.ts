@@ -81,8 +81,8 @@ describe('the group commit of ballots', () => {
     const real = store.transaction.bind(store)
     // The commit fails after the group's statements ran (as a full disk would): the real
     // transaction is rolled back.
-    vi.spyOn(store, 'transaction').mockImplementationOnce(fn => real(() => {
-      fn()
+    vi.spyOn(store, 'transaction').mockImplementationOnce(fn => real(async (tx) => {
+      await fn(tx)
       throw new StoreUnavailableError(new Error('disk I/O error'))
     }))
     const outcomes = await Promise.allSettled([
@@ -94,7 +94,7 @@ describe('the group commit of ballots', () => {
     const after = pollOf(await results(server!.url), 'verdict')
     expect(after.participants).toBe(before.participants)
     expect(after.tally).toEqual(before.tally)
-    expect(store.load(server!.sessions.currentId()).ballots).toEqual([])
+    expect((await store.load(server!.sessions.currentId())).ballots).toEqual([])
     // The next turn commits normally, on the same store.
     await expect(server!.service.cast('verdict', ballot(a!.id, 'O'))).resolves.toMatchObject({ duplicate: false })
     expect(pollOf(await results(server!.url), 'verdict').participants).toBe(1)

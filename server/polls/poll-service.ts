@@ -3,7 +3,7 @@ import type { BallotRequest } from '../../poll/ballot'
 import type { PollRecord, Viewer } from '../../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../../poll/types'
 import type { Sessions } from '../sessions/sessions'
-import type { Store } from '../storage/store'
+import type { Async, Store, StoreOperations } from '../storage/store'
 import { polls } from '../../data/polls'
 import { unknownPollMessage } from '../../poll/ballot'
 import { sessionAggregates } from '../../poll/session'
@@ -37,6 +37,7 @@ type CastOutcome = { refused: HttpError } | { duplicate: boolean, apply?: () => 
 export class PollService {
   private readonly records = new Map<string, PollRecord>()
   private loaded = false
+  private loading: Promise<void> | null = null
   private version = 0
   /** Grows only with the polls' states (open, closed, revealed), not with ballots. */
   private stateVersion = 0
@@ -48,7 +49,7 @@ export class PollService {
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
     this.clear()
-    this.tryLoad()
+    void this.tryLoad()
   }
 
   private clear(): void {
@@ -68,15 +69,13 @@ export class PollService {
     this.clear()
     this.stateVersion++
     this.changed()
-    this.tryLoad()
+    void this.tryLoad()
   }
 
   /** Loads the store into memory if not done yet; false while the store is unavailable. */
-  tryLoad(): boolean {
-    if (this.loaded)
-      return true
+  async tryLoad(): Promise<boolean> {
     try {
-      this.load()
+      await this.ensureLoaded()
       return true
     }
     catch {
@@ -88,8 +87,9 @@ export class PollService {
     return this.loaded
   }
 
-  private load(): void {
-    const { ballots, archived, states } = this.store.load(this.sessions.currentId())
+  private async load(): Promise<void> {
+    const session = await this.sessions.ready()
+    const { ballots, archived, states } = await this.store.load(session.id)
     const aggregates = sessionAggregates(ballots, archived)
     for (const record of this.records.values()) {
       const own = aggregates.find(a => a.id === record.definition.id)!
@@ -102,9 +102,14 @@ export class PollService {
     this.changed()
   }
 
-  private ensureLoaded(): void {
-    if (!this.loaded)
-      this.load()
+  /** Reads the session's polls into memory once; rejects while the store is unavailable. */
+  private ensureLoaded(): Promise<void> {
+    if (this.loaded)
+      return Promise.resolve()
+    this.loading ??= this.load().finally(() => {
+      this.loading = null
+    })
+    return this.loading
   }
 
   private record(pollId: PollId): PollRecord {
@@ -124,19 +129,22 @@ export class PollService {
     return new Promise((resolve, reject) => {
       this.queue.push({ pollId, ballot, resolve, reject })
       if (this.queue.length === 1)
-        setImmediate(() => this.commitQueue())
+        setImmediate(() => void this.commitQueue())
     })
   }
 
-  private commitQueue(): void {
+  private async commitQueue(): Promise<void> {
     const batch = this.queue
     this.queue = []
     const outcomes: CastOutcome[] = []
     try {
-      this.store.transaction(() => {
+      // Read before the transaction: inside it, only `tx` may reach the store.
+      await this.ensureLoaded()
+      const sessionId = (await this.sessions.ready()).id
+      await this.store.transaction(async (tx) => {
         for (const { pollId, ballot } of batch) {
           try {
-            outcomes.push(this.castOne(pollId, ballot))
+            outcomes.push(await this.castOne(tx, sessionId, pollId, ballot))
           }
           catch (error) {
             // A refusal (closed poll, reused key…) is this ballot's alone; a store failure
@@ -172,24 +180,22 @@ export class PollService {
   }
 
   /** One ballot inside the group's transaction; what changes in memory waits for the commit (`apply`). */
-  private castOne(pollId: PollId, ballot: BallotRequest): CastOutcome {
+  private async castOne(tx: Async<StoreOperations>, sessionId: string, pollId: PollId, ballot: BallotRequest): Promise<CastOutcome> {
     const record = this.record(pollId)
-    this.ensureLoaded()
     const { participantId, idempotencyKey, choice } = ballot
-    const sessionId = this.sessions.currentId()
     // Cast in an earlier session (a phone that was offline during the switch): never counted here.
     if (ballot.session !== undefined && ballot.session !== sessionId)
       throw sessionChanged()
     // A retry of a ballot that was recorded before the poll closed is still a success,
     // in the session it was recorded in; one from an earlier session is not this room's.
-    if (this.store.hasReceipt(record.definition.id, participantId, idempotencyKey)) {
-      if (!this.store.isMember(sessionId, participantId))
+    if (await tx.hasReceipt(record.definition.id, participantId, idempotencyKey)) {
+      if (!await tx.isMember(sessionId, participantId))
         throw sessionChanged()
       return { duplicate: true }
     }
     if (record.state.status !== 'open')
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
-    const result = this.store.cast(sessionId, record.definition.id, participantId, idempotencyKey, choice, this.now())
+    const result = await tx.cast(sessionId, record.definition.id, participantId, idempotencyKey, choice, this.now())
     if (result.kind === 'not-member')
       throw new HttpError(401, 'Ce téléphone était inscrit à une séance précédente : il rejoint celle-ci, puis renvoie votre vote.', 'not_joined')
     if (result.kind === 'key-reused')
@@ -207,17 +213,18 @@ export class PollService {
   }
 
   /** Applies a presenter command (the caller has checked the token). */
-  command(pollId: PollId, command: PollCommand): void {
+  async command(pollId: PollId, command: PollCommand): Promise<void> {
     const record = this.record(pollId)
-    this.ensureLoaded()
+    await this.ensureLoaded()
+    const sessionId = (await this.sessions.ready()).id
     const next = applyCommand(record.state, command, this.now(), record.definition.resultsVisibleByDefault)
     if (command === 'reset') {
-      this.store.reset(this.sessions.currentId(), record.definition.id, next)
+      await this.store.reset(sessionId, record.definition.id, next)
       record.tally = emptyTally(record.definition)
       record.participants = 0
     }
     else if (next !== record.state) {
-      this.store.saveState(this.sessions.currentId(), record.definition.id, next)
+      await this.store.saveState(sessionId, record.definition.id, next)
     }
     record.state = next
     this.stateVersion++
@@ -228,13 +235,13 @@ export class PollService {
    * Deletes ballots older than the retention period (RGPD: the phone page promises it);
    * their counts stay in the session's archive, so the tallies do not change. Returns how many were deleted.
    */
-  purgeOlderThan(days: number): number {
-    if (!this.tryLoad())
+  async purgeOlderThan(days: number): Promise<number> {
+    if (!await this.tryLoad())
       return 0
-    const deleted = this.store.purgeBefore(new Date(this.now().getTime() - days * 86_400_000))
+    const deleted = await this.store.purgeBefore(new Date(this.now().getTime() - days * 86_400_000))
     if (deleted > 0) {
       this.loaded = false
-      this.load()
+      await this.ensureLoaded()
     }
     return deleted
   }

@@ -68,7 +68,7 @@ export const pollRoutes: FastifyPluginAsyncZod<PollRoutesOptions> = async (app, 
     schema: { params: commandParams },
   }, async (req) => {
     const { pollId, command } = req.params
-    service.command(pollId, command)
+    await service.command(pollId, command)
     return service.snapshot('presenter').polls.find(p => p.id === pollId)
   })
 }

@@ -34,27 +34,28 @@ export class QuestionService {
       listener()
   }
 
-  approval(): boolean {
-    return this.store.setting(APPROVAL_SETTING) !== 'off'
+  async approval(): Promise<boolean> {
+    return await this.store.setting(APPROVAL_SETTING) !== 'off'
   }
 
-  setApproval(on: boolean): void {
-    this.store.saveSetting(APPROVAL_SETTING, on ? 'on' : 'off')
+  async setApproval(on: boolean): Promise<void> {
+    await this.store.saveSetting(APPROVAL_SETTING, on ? 'on' : 'off')
     this.changed()
   }
 
-  private member(participantId: string): string {
-    const session = this.sessions.currentId()
-    if (!this.store.isMember(session, participantId))
+  private async member(participantId: string): Promise<string> {
+    const session = await this.currentId()
+    if (!await this.store.isMember(session, participantId))
       throw new HttpError(409, 'Une nouvelle séance a commencé : rechargez la page pour poser votre question.', 'session_changed')
     return session
   }
 
   /** A new question: pending while approval is on, or when the word list flags it. */
-  ask(participantId: string, body: QuestionBody): { id: string, status: PublicQuestion['status'], duplicate: boolean } {
-    const session = this.member(participantId)
+  async ask(participantId: string, body: QuestionBody): Promise<{ id: string, status: PublicQuestion['status'], duplicate: boolean }> {
+    const session = await this.member(participantId)
     const flag = flagReason(body.text)
-    const result = this.store.ask(session, participantId, {
+    const held = await this.approval() || flag
+    const result = await this.store.ask(session, participantId, {
       id: randomBytes(9).toString('base64url'),
       key: body.idempotencyKey,
       text: body.text,
@@ -62,7 +63,7 @@ export class QuestionService {
       ...(body.name
         ? { name: body.name }
         : {}),
-      status: this.approval() || flag
+      status: held
         ? 'pending'
         : 'published',
       flag,
@@ -82,9 +83,8 @@ export class QuestionService {
   }
 
   /** The room's list (and for a phone, its own questions and upvotes). */
-  room(): RoomQuestions {
-    const session = this.sessions.currentId()
-    const all = this.store.questions(session)
+  async room(): Promise<RoomQuestions> {
+    const all = await this.store.questions(await this.currentId())
     const shown = all.filter(q => q.status === 'published' || q.status === 'answered')
     return {
       questions: roomOrder(shown.map(publicOf)),
@@ -94,10 +94,10 @@ export class QuestionService {
   }
 
   /** What one phone sees of its own: its questions with their state, and the questions it upvoted. */
-  mine(participantId: string): { mine: OwnQuestion[], voted: string[] } {
-    const session = this.sessions.currentId()
+  async mine(participantId: string): Promise<{ mine: OwnQuestion[], voted: string[] }> {
+    const session = await this.currentId()
     return {
-      mine: this.store.questions(session)
+      mine: (await this.store.questions(session))
         .filter(q => q.participantId === participantId)
         .map(q => ({
           id: q.id,
@@ -106,47 +106,51 @@ export class QuestionService {
           label: statusLabels[q.status],
         })),
       voted: [
-        ...this.store.votedBy(session, participantId),
+        ...await this.store.votedBy(session, participantId),
       ],
     }
   }
 
   /** Upvotes a question shown to the room, or withdraws the upvote. */
-  vote(participantId: string, questionId: string, up: boolean): { votes: number, voted: boolean } {
-    const session = this.member(participantId)
-    const question = this.store.questions(session).find(q => q.id === questionId)
+  async vote(participantId: string, questionId: string, up: boolean): Promise<{ votes: number, voted: boolean }> {
+    const session = await this.member(participantId)
+    const question = (await this.store.questions(session)).find(q => q.id === questionId)
     if (!question || question.status !== 'published')
       throw new HttpError(404, 'Cette question n’est plus affichée : on ne peut plus voter pour elle.', 'unknown_question')
-    const result = this.store.voteQuestion(session, questionId, participantId, up, this.now())!
+    const result = (await this.store.voteQuestion(session, questionId, participantId, up, this.now()))!
     this.changed()
     return result
   }
 
   /** Every question of the session, for the presenter: flags and all. */
-  all(): { questions: (PublicQuestion & { flag: string | null })[], approval: boolean, counts: QuestionCounts } {
-    const session = this.sessions.currentId()
+  async all(): Promise<{ questions: (PublicQuestion & { flag: string | null })[], approval: boolean, counts: QuestionCounts }> {
+    const session = await this.currentId()
     return {
-      questions: this.store.questions(session).map(({ participantId: _p, ...q }) => q),
-      approval: this.approval(),
-      counts: this.store.questionCounts(session),
+      questions: (await this.store.questions(session)).map(({ participantId: _p, ...q }) => q),
+      approval: await this.approval(),
+      counts: await this.store.questionCounts(session),
     }
   }
 
-  moderate(questionId: string, action: ModerationAction): PublicQuestion {
-    const session = this.sessions.currentId()
-    const question = this.store.questions(session).find(q => q.id === questionId)
+  async moderate(questionId: string, action: ModerationAction): Promise<PublicQuestion> {
+    const session = await this.currentId()
+    const question = (await this.store.questions(session)).find(q => q.id === questionId)
     if (!question)
       throw new HttpError(404, 'Question inconnue dans cette séance.', 'unknown_question')
     const next = moderate(question, action)
     if (typeof next === 'string')
       throw new HttpError(409, next, 'invalid_moderation')
-    const saved = this.store.moderate(session, questionId, next, this.now())!
+    const saved = (await this.store.moderate(session, questionId, next, this.now()))!
     this.changed()
     return publicOf(saved)
   }
 
-  reset(): void {
-    this.store.resetQuestions(this.sessions.currentId())
+  async reset(): Promise<void> {
+    await this.store.resetQuestions(await this.currentId())
     this.changed()
+  }
+
+  private async currentId(): Promise<string> {
+    return (await this.sessions.ready()).id
   }
 }

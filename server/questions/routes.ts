@@ -55,16 +55,16 @@ export const questionRoutes: FastifyPluginAsyncZod<QuestionRoutesOptions> = asyn
   }, async (req, reply) => {
     const id = participant(req)
     await within(req, askLimit, 'Trop de questions depuis ce téléphone : patientez une minute.')
-    const asked = questions.ask(id, req.body)
+    const asked = await questions.ask(id, req.body)
     return reply.code(asked.duplicate ? 200 : 201).send({ id: asked.id, status: asked.status })
   })
 
   app.get('/api/questions', async (req) => {
     const id = participantOf(req)
     return {
-      ...questions.room(),
+      ...await questions.room(),
       ...(id
-        ? questions.mine(id)
+        ? await questions.mine(id)
         : {}),
     }
   })
@@ -95,28 +95,28 @@ export const questionRoutes: FastifyPluginAsyncZod<QuestionRoutesOptions> = asyn
       }),
     },
   }, async (req) => {
-    questions.setApproval(req.body.approval)
+    await questions.setApproval(req.body.approval)
     return {
-      approval: questions.approval(),
+      approval: await questions.approval(),
     }
   })
 
   app.post('/api/presenter/questions/reset', { onRequest: presenterOnly }, async () => {
-    questions.reset()
+    await questions.reset()
     return { status: 'reset' }
   })
 
   app.get('/api/presenter/questions/export.json', { onRequest: presenterOnly }, async (_req, reply) => {
     reply.header('content-disposition', 'attachment; filename="questions-atelier.json"')
     return {
-      questions: exportedQuestions(questions.all().questions),
+      questions: exportedQuestions((await questions.all()).questions),
     }
   })
 
   app.get('/api/presenter/questions/export.csv', { onRequest: presenterOnly }, async (_req, reply) => {
     reply.header('content-disposition', 'attachment; filename="questions-atelier.csv"')
     reply.type('text/csv; charset=utf-8')
-    return `\uFEFF${questionsCsv(questions.all().questions)}`
+    return `\uFEFF${questionsCsv((await questions.all()).questions)}`
   })
 
   app.post('/api/presenter/questions/:id/:action', {

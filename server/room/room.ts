@@ -38,6 +38,7 @@ export class Room {
   private participants = 0
   /** False while the settings could not be read: joining waits for them (never fail open). */
   private loaded = false
+  private loading: Promise<boolean> | null = null
   private readonly joins: number[] = []
   /** When joins were refused for going too fast (a shared address at its budget). */
   private readonly refusals: number[] = []
@@ -46,22 +47,28 @@ export class Room {
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly options: RoomOptions) {
     this.now = options.now ?? Date.now
-    this.load()
   }
 
   /** Reads the settings; false while the database cannot be read (then nothing is assumed). */
-  private load(): boolean {
+  load(): Promise<boolean> {
     if (this.loaded)
-      return true
+      return Promise.resolve(true)
+    this.loading ??= this.read().finally(() => {
+      this.loading = null
+    })
+    return this.loading
+  }
+
+  private async read(): Promise<boolean> {
     try {
-      this.registrationOpen = (this.store.setting('registration') ?? 'open') === 'open'
-      const saved = this.store.setting('room_code')
+      this.registrationOpen = (await this.store.setting('registration') ?? 'open') === 'open'
+      const saved = await this.store.setting('room_code')
       this.code = saved === undefined
         ? (this.options.initialCode
             ? normaliseCode(this.options.initialCode)
             : null)
         : (saved || null)
-      this.participants = this.sessions.current().participants
+      this.participants = (await this.sessions.ready()).participants
       this.loaded = true
     }
     catch {}
@@ -69,15 +76,15 @@ export class Room {
   }
 
   /** Issues a new participant id, or says why not. The caller has checked the rate limit. */
-  join(presentedCode: string | undefined): { ok: true, id: string } | { ok: false, reason: JoinRefusal } {
-    if (!this.load())
+  async join(presentedCode: string | undefined): Promise<{ ok: true, id: string } | { ok: false, reason: JoinRefusal }> {
+    if (!await this.load())
       throw new StoreUnavailableError(new Error('room settings unavailable'))
     if (!this.registrationOpen)
       return { ok: false, reason: 'registration_closed' }
     if (this.code && normaliseCode(presentedCode ?? '') !== this.code)
       return { ok: false, reason: 'room_code' }
     const id = randomBytes(16).toString('base64url')
-    this.store.addParticipant(this.sessions.currentId(), id, new Date(this.now()))
+    await this.store.addParticipant((await this.sessions.ready()).id, id, new Date(this.now()))
     this.sessions.countJoin()
     this.participants++
     this.joins.push(this.now())
@@ -86,39 +93,39 @@ export class Room {
     return { ok: true, id }
   }
 
-  setRegistration(open: boolean): void {
-    this.store.saveSetting('registration', open ? 'open' : 'closed')
+  async setRegistration(open: boolean): Promise<void> {
+    await this.store.saveSetting('registration', open ? 'open' : 'closed')
     this.registrationOpen = open
     this.changed()
   }
 
   /** Requires a new code to join (`true`), or none (`false`). Phones already in stay in. */
-  requireCode(required: boolean): void {
+  async requireCode(required: boolean): Promise<void> {
     const code = required
       ? newRoomCode()
       : null
-    this.store.saveSetting('room_code', code ?? '')
+    await this.store.saveSetting('room_code', code ?? '')
     this.code = code
     this.changed()
   }
 
   /** Whether this phone joined the session in progress (one from an earlier session joins again). */
-  isMember(participantId: string): boolean {
-    return this.store.isMember(this.sessions.currentId(), participantId)
+  async isMember(participantId: string): Promise<boolean> {
+    return this.store.isMember((await this.sessions.ready()).id, participantId)
   }
 
   /**
    * A new session starts as a new room: registration open, the configured code (if any),
    * nobody in yet. Phones of the previous session have to join again.
    */
-  startSession(): void {
-    this.store.saveSetting('registration', 'open')
-    this.store.saveSetting('room_code', this.options.initialCode
+  async startSession(): Promise<void> {
+    await this.store.saveSetting('registration', 'open')
+    await this.store.saveSetting('room_code', this.options.initialCode
       ? normaliseCode(this.options.initialCode)
       : '')
     this.joins.length = 0
     this.loaded = false
-    this.load()
+    await this.load()
     this.changed()
   }
 
@@ -151,7 +158,9 @@ export class Room {
   view(viewer: 'public' | 'presenter'): RoomView {
     if (viewer === 'public')
       return { code: null }
-    this.load()
+    // Settings not read yet (a database that was away): read them, and tell the screens when done.
+    if (!this.loaded)
+      void this.load().then(loaded => loaded && this.changed())
     return {
       code: this.code,
       registrationOpen: this.registrationOpen,

@@ -41,14 +41,14 @@ export const roomRoutes: FastifyPluginAsyncZod<RoomRoutesOptions> = async (app, 
   }, async (req, reply) => {
     const known = participantOf(req)
     // A phone from an earlier session (the same talk given again) joins this one anew.
-    if (known && room.isMember(known))
+    if (known && await room.isMember(known))
       return { status: 'known' }
     if (!joins.take(`join:${req.ip}`)) {
       room.countRefusal()
       const wait = joins.retryAfterS(`join:${req.ip}`)
       throw new HttpError(429, `Trop de nouvelles inscriptions depuis ce réseau : réessayez dans ${wait} s.`, 'rate_limited', wait)
     }
-    const joined = room.join(req.body.code)
+    const joined = await room.join(req.body.code)
     if (!joined.ok)
       throw new HttpError(403, REFUSALS[joined.reason], joined.reason)
     issueParticipant(reply, joined.id)
@@ -60,9 +60,9 @@ export const roomRoutes: FastifyPluginAsyncZod<RoomRoutesOptions> = async (app, 
     schema: { body: roomChange },
   }, async (req) => {
     if (req.body.registrationOpen !== undefined)
-      room.setRegistration(req.body.registrationOpen)
+      await room.setRegistration(req.body.registrationOpen)
     if (req.body.requireCode !== undefined)
-      room.requireCode(req.body.requireCode)
+      await room.requireCode(req.body.requireCode)
     return room.view('presenter')
   })
 }

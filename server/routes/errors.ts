@@ -60,18 +60,19 @@ const FRAMEWORK_HEADERS = {
  */
 export function frameworkErrors(perMinute: number) {
   const budget = new TokenBucket({ burst: perMinute, refillMs: 60_000 / perMinute })
-  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
     if (!budget.take(req.ip)) {
       const wait = budget.retryAfterS(req.ip)
-      return reply.code(429).headers({
+      void reply.code(429).headers({
         ...FRAMEWORK_HEADERS,
         'retry-after': String(wait),
       }).send({
         error: 'rate_limited',
         message: 'Trop de requêtes : patientez quelques secondes avant de réessayer.',
       })
+      return
     }
-    return reply.code(400).headers(FRAMEWORK_HEADERS).send({
+    void reply.code(400).headers(FRAMEWORK_HEADERS).send({
       error: 'bad_url',
       message: error.code === 'FST_ERR_BAD_URL'
         ? 'Adresse mal formée.'

@@ -22,7 +22,7 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
     config: { rateLimit: false },
   }, async () => ({
     status: 'ok',
-    store: service.tryLoad()
+    store: await service.tryLoad()
       ? 'ok'
       : 'unavailable',
     screens: streams(),

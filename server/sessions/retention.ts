@@ -8,9 +8,9 @@ const HOUR_MS = 3_600_000
  * Ballots past `days` go, their counts stay in the session's archive.
  */
 export function startRetentionPurge(service: PollService, days: number, log: FastifyBaseLogger): { stop: () => void } {
-  const purge = () => {
+  const purge = async () => {
     try {
-      const deleted = service.purgeOlderThan(days)
+      const deleted = await service.purgeOlderThan(days)
       if (deleted > 0)
         log.info({ deleted }, 'purged ballots past the retention period')
     }
@@ -18,8 +18,8 @@ export function startRetentionPurge(service: PollService, days: number, log: Fas
       log.warn({ err: error }, 'retention purge failed; will retry')
     }
   }
-  purge()
-  const timer = setInterval(purge, HOUR_MS).unref()
+  void purge()
+  const timer = setInterval(() => void purge(), HOUR_MS).unref()
   return {
     stop: () => clearInterval(timer),
   }

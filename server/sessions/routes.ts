@@ -44,33 +44,33 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
     reply.header('cache-control', 'no-store')
   })
 
-  const resolveId = (id: string) => CURRENT_ALIASES.has(id)
-    ? sessions.currentId()
+  const resolveId = async (id: string) => CURRENT_ALIASES.has(id)
+    ? (await sessions.ready()).id
     : id
 
-  const snapshotOf = (id: string) => screens.sessionResults(resolveId(id))
+  const snapshotOf = async (id: string) => screens.sessionResults(await resolveId(id))
 
   guarded.get('/api/sessions', async () => ({
-    current: sessions.currentId(),
-    sessions: sessions.list(),
+    current: (await sessions.ready()).id,
+    sessions: await sessions.list(),
   }))
 
   guarded.post('/api/sessions', {
     schema: { body: sessionBody },
-  }, async (req, reply) => reply.code(201).send(sessions.create(req.body)))
+  }, async (req, reply) => reply.code(201).send(await sessions.create(req.body)))
 
   guarded.patch('/api/sessions/:id', {
     schema: { params: idParam, body: sessionBody },
-  }, async req => sessions.update(resolveId(req.params.id), req.body))
+  }, async req => sessions.update(await resolveId(req.params.id), req.body))
 
   guarded.post('/api/sessions/:id/activate', {
     schema: { params: idParam },
-  }, async req => sessions.activate(resolveId(req.params.id)))
+  }, async req => sessions.activate(await resolveId(req.params.id)))
 
   guarded.delete('/api/sessions/:id', {
     schema: { params: idParam },
   }, async (req, reply) => {
-    sessions.remove(resolveId(req.params.id))
+    await sessions.remove(await resolveId(req.params.id))
     return reply.code(204).send()
   })
 
@@ -81,7 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
   guarded.get('/api/sessions/:id/results.csv', {
     schema: { params: idParam },
   }, async (req, reply) => {
-    const snapshot = snapshotOf(req.params.id)
+    const snapshot = await snapshotOf(req.params.id)
     reply.header('content-disposition', `attachment; filename="resultats-${fileNamePart(snapshot.session!.id)}.csv"`)
     reply.type('text/csv; charset=utf-8')
     return `\uFEFF${resultsCsv(snapshot)}`

@@ -13,33 +13,33 @@ export type { ImportReport, SessionPatch }
 export class SessionArchive {
   constructor(private readonly store: Store) {}
 
-  list(): SessionInfo[] {
+  list(): Promise<SessionInfo[]> {
     return this.store.listSessions()
   }
 
-  get(id: string): SessionInfo | undefined {
+  get(id: string): Promise<SessionInfo | undefined> {
     return this.store.getSession(id)
   }
 
-  create(session: SessionInfo): void {
-    this.store.createSession(session)
+  create(session: SessionInfo): Promise<void> {
+    return this.store.createSession(session)
   }
 
-  update(id: string, patch: SessionPatch): SessionInfo | undefined {
+  update(id: string, patch: SessionPatch): Promise<SessionInfo | undefined> {
     return this.store.updateSession(id, patch)
   }
 
   /** Deletes a session and everything it holds (ballots, states, participants, aggregates). */
-  remove(id: string): boolean {
+  remove(id: string): Promise<boolean> {
     return this.store.removeSession(id)
   }
 
   /** One session's aggregates; undefined for an unknown id. */
-  results(id: string): SessionResults | undefined {
-    const session = this.get(id)
+  async results(id: string): Promise<SessionResults | undefined> {
+    const session = await this.get(id)
     if (!session)
       return undefined
-    const { ballots, archived, states } = this.store.load(id)
+    const { ballots, archived, states } = await this.store.load(id)
     return {
       session,
       polls: sessionAggregates(ballots, archived),
@@ -48,12 +48,15 @@ export class SessionArchive {
   }
 
   /** Every session's aggregates, oldest first. */
-  allResults(): SessionResults[] {
-    return this.list().map(s => this.results(s.id)!)
+  async allResults(): Promise<SessionResults[]> {
+    const results = []
+    for (const session of await this.list())
+      results.push((await this.results(session.id))!)
+    return results
   }
 
   /** Adds the sessions of another laptop's archive, all or nothing (see Store.importSessions). */
-  import(sessions: readonly ArchivedSession[]): ImportReport {
+  import(sessions: readonly ArchivedSession[]): Promise<ImportReport> {
     return this.store.importSessions(sessions)
   }
 }

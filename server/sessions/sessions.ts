@@ -4,7 +4,7 @@ import type { SessionArchive, SessionPatch } from './session-archive'
 
 import { randomBytes } from 'node:crypto'
 import { defaultSessionTitle, peersOf, todayInParis } from '../../poll/session'
-import { HttpError } from '../errors'
+import { HttpError, StoreUnavailableError } from '../errors'
 
 const CURRENT = 'current_session'
 const DIACRITICS = /\p{Diacritic}/gu
@@ -40,7 +40,11 @@ export function sessionId(title: string, date: string): string {
  */
 export class Sessions {
   private currentCache: SessionInfo | null = null
+  private reading: Promise<SessionInfo> | null = null
   private peersCache: PeerRooms | null = null
+  private peersRead: Promise<void> | null = null
+  /** Grows each time the sessions change: a comparison computed before is not kept. */
+  private peersGeneration = 0
   private seenDataVersion: number | undefined
   private readonly listeners = new Set<(change: SessionChange) => void>()
   private readonly now: () => Date
@@ -49,22 +53,40 @@ export class Sessions {
     this.now = options.now ?? (() => new Date())
   }
 
-  /** The session in progress; on the very first start, a new one named after today. */
+  /**
+   * The session in progress, as last read (`ready()`). Until it has been read once it throws
+   * StoreUnavailableError (an HTTP 503) and starts reading it.
+   */
   current(): SessionInfo {
     if (this.currentCache)
       return this.currentCache
-    const saved = this.store.setting(CURRENT)
-    const session = (saved && this.archive.get(saved)) || this.make({})
-    this.currentCache = session
-    return session
+    this.ready().catch(() => {})
+    throw new StoreUnavailableError(new Error('the current session has not been read yet'))
   }
 
-  /** The current session's id (reads the database the first time: throws while it is unavailable). */
+  /** The current session's id (see `current()`). */
   currentId(): string {
     return this.current().id
   }
 
-  list(): SessionInfo[] {
+  /** Reads the session in progress once; on the very first start, makes one named after today. */
+  ready(): Promise<SessionInfo> {
+    if (this.currentCache)
+      return Promise.resolve(this.currentCache)
+    this.reading ??= this.read().finally(() => {
+      this.reading = null
+    })
+    return this.reading
+  }
+
+  private async read(): Promise<SessionInfo> {
+    const saved = await this.store.setting(CURRENT)
+    const session = (saved && await this.archive.get(saved)) || await this.make({})
+    this.currentCache = session
+    return session
+  }
+
+  list(): Promise<SessionInfo[]> {
     return this.archive.list()
   }
 
@@ -72,19 +94,19 @@ export class Sessions {
    * Starts a new session and makes it the current one. The previous one is deleted if
    * nothing ever happened in it (the session made on a first start, before the real one).
    */
-  create(input: NewSession): SessionInfo {
-    const previous = this.current()
-    const session = this.make(input)
-    if (this.untouched(previous))
-      this.archive.remove(previous.id)
+  async create(input: NewSession): Promise<SessionInfo> {
+    const previous = await this.ready()
+    const session = await this.make(input)
+    if (await this.untouched(previous))
+      await this.archive.remove(previous.id)
     this.switched()
     return session
   }
 
-  private untouched(session: SessionInfo): boolean {
+  private async untouched(session: SessionInfo): Promise<boolean> {
     if (session.participants > 0 || session.imported)
       return false
-    const { ballots, archived, states } = this.store.load(session.id)
+    const { ballots, archived, states } = await this.store.load(session.id)
     return ballots.length === 0 && archived.length === 0 && states.size === 0
   }
 
@@ -92,63 +114,85 @@ export class Sessions {
    * `npm start -- --session "Lyon, mars 2027"`: goes on with the session of that title
    * when there is one (a restart during the talk), or starts it.
    */
-  resume(title: string, kind: SessionKind = 'real'): SessionInfo {
-    const existing = this.list().filter(s => s.title === title.trim() && !s.imported).at(-1)
+  async resume(title: string, kind: SessionKind = 'real'): Promise<SessionInfo> {
+    const existing = (await this.list()).filter(s => s.title === title.trim() && !s.imported).at(-1)
     if (!existing)
       return this.create({ title, kind })
-    if (existing.id !== this.current().id)
-      this.activate(existing.id)
+    if (existing.id !== (await this.ready()).id)
+      await this.activate(existing.id)
     return existing
   }
 
-  activate(id: string): SessionInfo {
-    const session = this.archive.get(id)
+  async activate(id: string): Promise<SessionInfo> {
+    const session = await this.archive.get(id)
     if (!session)
       throw unknownSession(id)
     if (session.imported)
       throw new HttpError(409, 'Une séance importée d\'un autre portable ne peut pas reprendre : elle ne garde que ses résultats agrégés.', 'imported_session')
-    this.store.saveSetting(CURRENT, id)
+    await this.store.saveSetting(CURRENT, id)
     this.currentCache = session
     this.switched()
     return session
   }
 
-  update(id: string, patch: SessionPatch): SessionInfo {
-    const session = this.archive.update(id, patch)
+  async update(id: string, patch: SessionPatch): Promise<SessionInfo> {
+    const session = await this.archive.update(id, patch)
     if (!session)
       throw unknownSession(id)
-    this.changed()
+    await this.changed()
     return session
   }
 
   /** Deletes a session and its results; the one in progress cannot be deleted. */
-  remove(id: string): void {
-    if (id === this.current().id)
+  async remove(id: string): Promise<void> {
+    if (id === (await this.ready()).id)
       throw new HttpError(409, 'C\'est la séance en cours : commencez-en une autre avant de supprimer celle-ci.', 'current_session')
-    if (!this.archive.remove(id))
+    if (!await this.archive.remove(id))
       throw unknownSession(id)
-    this.changed()
+    await this.changed()
   }
 
   /** The earlier real rooms this session is compared with (cached: they change with the sessions only). */
-  peers(): PeerRooms {
+  async peers(): Promise<PeerRooms> {
     if (!this.peersCache) {
-      const current = this.current()
-      this.peersCache = peersOf(current, this.archive.allResults().filter(r => r.session.id !== current.id))
+      const generation = this.peersGeneration
+      const current = await this.ready()
+      const peers = peersOf(current, (await this.archive.allResults()).filter(r => r.session.id !== current.id))
+      // Kept only if nothing changed meanwhile (a change clears the cache and tells the screens).
+      if (generation === this.peersGeneration)
+        this.peersCache = peers
+      return peers
     }
     return this.peersCache
+  }
+
+  /**
+   * The earlier rooms as last computed, for a screen's snapshot (which cannot wait): undefined
+   * while they are being read, and the screens are told (an `edit`) once they are.
+   */
+  peersNow(): PeerRooms | undefined {
+    if (this.peersCache)
+      return this.peersCache
+    if (!this.peersRead) {
+      this.peersRead = this.peers()
+        .then(() => this.notify('edit'), () => {})
+        .finally(() => {
+          this.peersRead = null
+        })
+    }
+    return undefined
   }
 
   /**
    * Whether another process changed the database since the last look (`npm run sessions --
    * import` while the server runs): then the comparison is recomputed.
    */
-  changedElsewhere(): boolean {
-    const version = this.store.dataVersion()
+  async changedElsewhere(): Promise<boolean> {
+    const version = await this.store.dataVersion()
     const changed = this.seenDataVersion !== undefined && version !== this.seenDataVersion
     this.seenDataVersion = version
     if (changed)
-      this.changed()
+      await this.changed()
     return changed
   }
 
@@ -164,7 +208,7 @@ export class Sessions {
     return () => this.listeners.delete(listener)
   }
 
-  private make(input: NewSession): SessionInfo {
+  private async make(input: NewSession): Promise<SessionInfo> {
     const date = input.date ?? todayInParis(this.now())
     const title = input.title?.trim() || defaultSessionTitle(date)
     const session: SessionInfo = {
@@ -177,24 +221,31 @@ export class Sessions {
       participants: 0,
       imported: false,
     }
-    this.archive.create(session)
-    this.store.saveSetting(CURRENT, session.id)
+    await this.archive.create(session)
+    await this.store.saveSetting(CURRENT, session.id)
     this.currentCache = session
     return session
   }
 
   private switched(): void {
+    this.peersCache = null
+    this.peersGeneration++
     this.notify('switch')
   }
 
-  /** A session was renamed, re-dated or deleted: the comparison may change, the room does not. */
-  private changed(): void {
+  /**
+   * A session was renamed, re-dated or deleted: the comparison may change, the room does not.
+   * The session in progress is read again before anyone is told.
+   */
+  private async changed(): Promise<void> {
     this.currentCache = null
+    this.peersCache = null
+    this.peersGeneration++
+    await this.ready().catch(() => {})
     this.notify('edit')
   }
 
   private notify(change: SessionChange): void {
-    this.peersCache = null
     for (const listener of this.listeners)
       listener(change)
   }

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path'
 
-export type StoreProblemKind = 'corrupt' | 'read-only' | 'full' | 'newer-schema' | 'locked' | 'unknown'
+/** `unreachable` and `refused` are the hosted database's (postgres-diagnosis.ts). */
+export type StoreProblemKind = 'corrupt' | 'read-only' | 'full' | 'newer-schema' | 'locked' | 'unreachable' | 'refused' | 'unknown'
 
 /** What is wrong with the data, in French, with what to do about it: for the speaker, not the phones. */
 export interface StoreProblem {
@@ -21,7 +22,10 @@ const SQLITE = {
   NOTADB: 26,
 }
 
-function kindOf(error: unknown): StoreProblemKind {
+/** What can go wrong with the laptop's file. */
+type FileProblemKind = Exclude<StoreProblemKind, 'unreachable' | 'refused'>
+
+function kindOf(error: unknown): FileProblemKind {
   const e = (error ?? {}) as SqliteError
   const text = `${e.message ?? ''} ${e.errstr ?? ''}`
   const primary = (e.errcode ?? -1) & 0xFF
@@ -48,7 +52,7 @@ export function diagnose(error: unknown, file: string): StoreProblem {
   const folder = dirname(file)
   const name = basename(file)
   const aside = `arrêtez le serveur, mettez ce fichier de côté (par exemple : mv "${file}" "${file}.abime"), puis relancez npm start : une base neuve sera créée`
-  const messages: Record<StoreProblemKind, string> = {
+  const messages: Record<FileProblemKind, string> = {
     'corrupt': `Le fichier de votes ${file} est endommagé : ce n’est plus une base lisible. Pour repartir, ${aside}. Si vous aviez exporté les séances (npm run sessions -- export FICHIER), réimportez-les ensuite (npm run sessions -- import FICHIER).`,
     'read-only': `Le fichier de votes ${file} (ou son dossier ${folder}) n’est pas accessible en écriture. Donnez-en les droits à l’utilisateur qui lance npm start (par exemple : chmod u+rw "${file}"), ou lancez le serveur sur un autre dossier : DATA_DIR=autre-dossier npm start.`,
     'full': `Le disque qui contient ${file} est plein : aucun vote ne peut être enregistré. Libérez de la place (les votes déjà enregistrés sont intacts), puis relancez npm start.`,

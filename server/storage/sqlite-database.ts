@@ -2,17 +2,16 @@ import type { ArchivedSession } from '../../poll/archive-file'
 import type { QuestionState, QuestionStatus } from '../../poll/questions'
 import type { PollAggregate, SessionInfo } from '../../poll/session'
 import type { Choice, PollId, PollState, Tally } from '../../poll/types'
+import type { ExpiredBallot } from './aggregates'
 import type { Checkpointer } from './checkpointer'
 import type { StoreProblem } from './diagnosis'
 import type { ArchiveRow, PollStateRow, QuestionRow, SessionRow, Statements } from './sqlite-schema'
-import type { AskResult, CastResult, ImportReport, NewQuestion, QuestionCounts, SessionPatch, SessionRows, Store, StoredQuestion } from './store'
+import type { AskResult, CastResult, ImportReport, NewQuestion, QuestionCounts, SessionPatch, SessionRows, StoredQuestion, StoreOperations } from './store'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { isDeepStrictEqual } from 'node:util'
-import { pollById } from '../../data/polls'
-import { sessionAggregates } from '../../poll/session'
 import { StoreUnavailableError } from '../errors'
+import { mergeExpired, sameSession } from './aggregates'
 import { startCheckpointer } from './checkpointer'
 import { diagnose } from './diagnosis'
 import { inTransaction, typed } from './sqlite'
@@ -84,27 +83,9 @@ function archivedAggregate(r: ArchiveRow): PollAggregate {
 }
 
 /** Adds expired ballots to their sessions' archived aggregates (inside the purge's transaction). */
-function archiveExpired(s: Statements, expired: readonly { session_id: string, poll_id: string, choice: string }[]): void {
-  const groups = new Map<string, (typeof expired)[number][]>()
-  for (const row of expired) {
-    const key = `${row.session_id}\u0000${row.poll_id}`
-    groups.set(key, [
-      ...groups.get(key) ?? [],
-      row,
-    ])
-  }
-  for (const rows of groups.values()) {
-    const { session_id: sessionId, poll_id: pollId } = rows[0]!
-    const definition = pollById(pollId)
-    if (!definition)
-      continue
-    const [merged] = sessionAggregates(rows.map(r => ({
-      pollId,
-      choice: JSON.parse(r.choice) as Choice,
-    })), s.archive.all(sessionId).map(archivedAggregate))
-      .filter(a => a.id === pollId)
-    s.putArchive.run(sessionId, pollId, JSON.stringify(merged!.tally), merged!.participants)
-  }
+function archiveExpired(s: Statements, expired: readonly ExpiredBallot[]): void {
+  for (const merged of mergeExpired(expired, sessionId => s.archive.all(sessionId).map(archivedAggregate)))
+    s.putArchive.run(merged.sessionId, merged.id, JSON.stringify(merged.tally), merged.participants)
 }
 
 function sessionOf(r: SessionRow): SessionInfo {
@@ -122,25 +103,14 @@ function sessionOf(r: SessionRow): SessionInfo {
   }
 }
 
-/** Whether an imported session already holds exactly what the file brings. */
-function sameSession(current: SessionInfo & { polls: ArchivedSession['polls'] }, incoming: ArchivedSession): boolean {
-  const byId = (polls: ArchivedSession['polls']) => Object.fromEntries(polls.map(p => [p.id, p]))
-  return current.title === incoming.title
-    && current.date === incoming.date
-    && current.kind === incoming.kind
-    && current.expectedSize === incoming.expectedSize
-    && current.createdAt === incoming.createdAt
-    && current.participants === incoming.participants
-    && isDeepStrictEqual(byId(current.polls), byId(incoming.polls))
-}
-
 /**
  * The store in one SQLite file (WAL, through Node's built-in `node:sqlite`): the laptop's.
  * One row per participant and poll, written by an upsert; the counts are never stored,
  * they are derived from the rows. Any SQLite failure becomes a StoreUnavailableError
  * (HTTP 503), and the store reopens itself on a later call once the cause has gone.
+ * Synchronous, as node:sqlite is: `SqliteStore` (sqlite-store.ts) gives it the port's shape.
  */
-export class SqliteStore implements Store {
+export class SqliteDatabase implements StoreOperations {
   private db: DatabaseSync | null = null
   private lastOpenAttempt = 0
   private statements: Statements | null = null
@@ -226,8 +196,19 @@ export class SqliteStore implements Store {
     return this.lastProblem
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.run(db => inTransaction(db, fn))
+  /** Opens the write transaction a group of operations shares (taken at once: BEGIN IMMEDIATE). */
+  begin(): void {
+    this.run(db => db.exec('BEGIN IMMEDIATE'))
+  }
+
+  commit(): void {
+    this.run(db => db.exec('COMMIT'))
+  }
+
+  /** Undoes the open transaction, if the database is still open (a failure closes it, which undoes it). */
+  rollback(): void {
+    if (this.db?.isOpen && this.db.isTransaction)
+      this.db.exec('ROLLBACK')
   }
 
   /** Whether this idempotency key has already been received for this participant and poll. */

@@ -7,20 +7,38 @@ import type { StoreProblem } from './diagnosis'
 /**
  * The store port: everything the server keeps, whatever keeps it. The SQLite adapter
  * (sqlite-store.ts, node:sqlite) is the laptop's; a hosted adapter sits beside it and
- * `open.ts` chooses. Every method either does all of its work and returns, or throws
- * StoreUnavailableError and changes nothing; a ballot acknowledged is a ballot committed.
+ * `open.ts` chooses. Every operation either does all of its work and resolves, or rejects
+ * with StoreUnavailableError and changes nothing; a ballot acknowledged is a ballot committed.
+ * The operations are written once here, synchronously, and the port gives each as a promise
+ * (`Async`): the SQLite file answers at once, a database server over the network does not.
  */
-export interface Store {
-  /** What is open, for messages: a file path (never a password). */
+export interface Store extends Async<StoreOperations> {
+  /** What is open, for messages: a file path or a server's address (never a password). */
   readonly location: string
 
   /**
-   * Runs `fn` in one write transaction: what the store's methods do inside it commits
-   * together, or not at all when `fn` throws (a method that throws inside it undoes only
-   * its own work). A burst of ballots is one commit instead of one each.
+   * Runs `fn` in one write transaction: what it does through `tx` commits together, or not
+   * at all when `fn` throws (an operation that throws inside it undoes only its own work).
+   * A burst of ballots is one commit instead of one each. Other callers wait until it ends.
    */
-  transaction: <T>(fn: () => T) => T
+  transaction: <T>(fn: (tx: Async<StoreOperations>) => Promise<T>) => Promise<T>
+  /**
+   * Opens the store and writes to it once: null when it works, else what is wrong and what
+   * to do (in French). `npm start` refuses to serve a room that could not vote.
+   */
+  check: () => Promise<StoreProblem | null>
+  /** The last failure's diagnosis, until an operation succeeds again (the presenter's screens show it). */
+  problem: () => StoreProblem | null
+  close: () => Promise<void>
+}
 
+/** Each operation of `T`, answered by a promise. */
+export type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never
+}
+
+/** What the store does, one operation at a time (the port's methods, before `Async`). */
+export interface StoreOperations {
   // Ballots and poll states.
   /** Whether this idempotency key has already been received for this participant and poll. */
   hasReceipt: (pollId: string, participantId: string, key: string) => boolean
@@ -77,14 +95,6 @@ export interface Store {
 
   /** Grows when another process changed the data (an import while the server runs). */
   dataVersion: () => number
-  /**
-   * Opens the store and writes to it once: null when it works, else what is wrong and what
-   * to do (in French). `npm start` refuses to serve a room that could not vote.
-   */
-  check: () => StoreProblem | null
-  /** The last failure's diagnosis, until an operation succeeds again (the presenter's screens show it). */
-  problem: () => StoreProblem | null
-  close: () => Promise<void>
 }
 
 export interface StoredBallot { pollId: string, choice: Choice }

@@ -1,0 +1,127 @@
+import type { StoreProblem } from './diagnosis'
+import type { Async, Store, StoreOperations } from './store'
+import { SqliteDatabase } from './sqlite-database'
+
+/** The operations of the port, by name: what the adapter passes through to the database. */
+const OPERATIONS = [
+  'hasReceipt',
+  'cast',
+  'saveState',
+  'reset',
+  'load',
+  'purgeBefore',
+  'isMember',
+  'addParticipant',
+  'setting',
+  'saveSetting',
+  'listSessions',
+  'getSession',
+  'createSession',
+  'updateSession',
+  'removeSession',
+  'importSessions',
+  'ask',
+  'questions',
+  'moderate',
+  'voteQuestion',
+  'votedBy',
+  'questionCounts',
+  'resetQuestions',
+  'dataVersion',
+] as const satisfies readonly (keyof StoreOperations)[]
+
+// A name left out of the list above fails to compile here.
+type Missing = Exclude<keyof StoreOperations, (typeof OPERATIONS)[number]>
+const _everyOperation: Missing extends never ? true : Missing = true
+
+/**
+ * The laptop's store: one SQLite file (sqlite-database.ts) behind the port. Each operation
+ * runs at once, in the caller's turn, and resolves with its result. While a transaction is
+ * open its work goes through `tx`; everyone else waits for it to end, so nothing joins a
+ * transaction by accident and a rollback never undoes another caller's acknowledged write.
+ */
+class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
+  private readonly database: SqliteDatabase
+  /** Resolves when the open transaction ends; null when none is open. */
+  private transactionEnd: Promise<void> | null = null
+  private readonly direct: Async<StoreOperations>
+  private readonly gated: Async<StoreOperations>
+
+  constructor(dir: string, busyTimeoutMs = 1000) {
+    this.database = new SqliteDatabase(dir, busyTimeoutMs)
+    this.direct = this.operations(false)
+    this.gated = this.operations(true)
+    Object.assign(this, this.gated)
+  }
+
+  get location(): string {
+    return this.database.location
+  }
+
+  /** The database file itself (tests and the sessions command read it). */
+  get file(): string {
+    return this.database.file
+  }
+
+  private operations(gated: boolean): Async<StoreOperations> {
+    const database = this.database
+    const entries = OPERATIONS.map(name => [
+      name,
+      async (...args: unknown[]) => {
+        if (gated)
+          await this.idle()
+        return (database[name] as (...a: unknown[]) => unknown).apply(database, args)
+      },
+    ])
+    return Object.fromEntries(entries) as Async<StoreOperations>
+  }
+
+  /** Waits until no transaction is open (a transaction's own work goes through `tx` instead). */
+  private async idle(): Promise<void> {
+    while (this.transactionEnd)
+      await this.transactionEnd
+  }
+
+  async transaction<T>(fn: (tx: Async<StoreOperations>) => Promise<T>): Promise<T> {
+    await this.idle()
+    let end!: () => void
+    this.transactionEnd = new Promise(resolve => end = resolve)
+    try {
+      this.database.begin()
+      try {
+        const result = await fn(this.direct)
+        this.database.commit()
+        return result
+      }
+      catch (error) {
+        this.database.rollback()
+        throw error
+      }
+    }
+    finally {
+      this.transactionEnd = null
+      end()
+    }
+  }
+
+  async check(): Promise<StoreProblem | null> {
+    await this.idle()
+    return this.database.check()
+  }
+
+  problem(): StoreProblem | null {
+    return this.database.problem()
+  }
+
+  close(): Promise<void> {
+    return this.database.close()
+  }
+}
+
+/** The adapter with its operations, which the constructor copies onto each instance. */
+export type SqliteStore = SqliteFileStore & Async<StoreOperations>
+
+/** Opens (lazily, on the first operation) the SQLite store in `dir`. */
+export function sqliteStore(dir: string, busyTimeoutMs?: number): SqliteStore {
+  return new SqliteFileStore(dir, busyTimeoutMs) as SqliteStore
+}
