@@ -2,6 +2,7 @@ import type { ResultsSnapshot } from '../poll/types'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startPostgres } from '../tests/helpers/postgres'
 import { command, presenterHeaders, send, tempDataDir, testApp, vote } from '../tests/helpers/test-server'
 import { sessionsCommand } from './sessions'
 
@@ -49,8 +50,8 @@ async function laptopWithTwoRooms(): Promise<string> {
 }
 
 /** The comparison the deck would show on `laptop` for a new room dated after the others. */
-async function comparisonOn(dataDir: string): Promise<ResultsSnapshot['peers']> {
-  const server = await testApp({}, dataDir)
+async function comparisonOn(dataDir: string, env: Record<string, string> = {}): Promise<ResultsSnapshot['peers']> {
+  const server = await testApp(env, dataDir)
   closers.push(() => server.app.close())
   await send(server.target, '/api/sessions', {
     method: 'POST',
@@ -62,6 +63,37 @@ async function comparisonOn(dataDir: string): Promise<ResultsSnapshot['peers']> 
 }
 
 describe('npm run sessions', () => {
+  it('moves sessions from a laptop to the hosted database (DATABASE_URL) and back: the same comparison everywhere', async () => {
+    const postgres = await startPostgres()
+    closers.push(async () => postgres.destroy())
+    const url = await postgres.database()
+    const source = await laptopWithTwoRooms()
+    const file = join(tempDataDir(), 'laptop.json')
+    await sessionsCommand(['export', file], source)
+    process.env.DATABASE_URL = url
+    try {
+      expect(await sessionsCommand(['import', file], tempDataDir())).toMatch(/Ajoutées \(3\)/)
+      expect(await sessionsCommand(['import', file], tempDataDir())).toMatch(/Déjà présentes, inchangées \(3\)/)
+    }
+    finally {
+      delete process.env.DATABASE_URL
+    }
+    // And back, before anything else happens there: exported from the hosted database, imported on another laptop.
+    const back = join(tempDataDir(), 'hosted.json')
+    process.env.DATABASE_URL = url
+    try {
+      await sessionsCommand(['export', back], tempDataDir())
+    }
+    finally {
+      delete process.env.DATABASE_URL
+    }
+    const laptop = tempDataDir()
+    expect(await sessionsCommand(['import', back], laptop)).toMatch(/Ajoutées \(3\)/)
+    const here = await comparisonOn(source)
+    expect(await comparisonOn(tempDataDir(), { DATABASE_URL: url })).toEqual(here)
+    expect(await comparisonOn(laptop)).toEqual(here)
+  }, 60_000)
+
   it('moves the archive to another laptop: imported twice, the same comparison', async () => {
     const source = await laptopWithTwoRooms()
     const file = join(tempDataDir(), 'archive.json')

@@ -19,7 +19,8 @@ const USAGE = `Usage :
 
 /** Opens the store of DATA_DIR, runs `fn`, and always closes it. */
 async function withArchive<T>(dataDir: string, fn: (archive: SessionArchive) => Promise<T>): Promise<T> {
-  return withStore({ dataDir }, store => fn(new SessionArchive(store)))
+  // DATABASE_URL set: the hosted database (moving sessions between a laptop and it works the same).
+  return withStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined }, store => fn(new SessionArchive(store)))
 }
 
 export async function listText(archive: SessionArchive): Promise<string> {

@@ -47,6 +47,12 @@ const envSchema = z.object({
   BROADCAST_INTERVAL_MS: int(100),
   /** How long a write waits for a locked database before answering 503, in ms. */
   SQLITE_BUSY_TIMEOUT_MS: int(1000),
+  /** Hosted: postgres://user:password@host:port/base. Unset, the laptop's SQLite file in DATA_DIR. */
+  DATABASE_URL: z.preprocess(value => value === ''
+    ? undefined
+    : value, z.string().regex(/^postgres(?:ql)?:\/\//, 'DATABASE_URL : une adresse postgres://utilisateur:mot-de-passe@serveur:5432/base.').optional()),
+  /** Connections each instance may hold on the hosted database. */
+  DATABASE_POOL_SIZE: int(10),
   /** Individual ballots are deleted this many days after their last change. */
   RETENTION_DAYS: int(30),
   /** Origins allowed to call the API from another site (comma-separated). Empty: CORS closed. */
@@ -107,6 +113,9 @@ export interface ServerConfig {
   trustLoopbackProxy: boolean
   broadcastIntervalMs: number
   busyTimeoutMs: number
+  /** The hosted database (PostgreSQL), when there is one; else the SQLite file in dataDir. */
+  databaseUrl: string | undefined
+  databasePoolSize: number
   retentionDays: number
   corsOrigins: string[]
   publicUrl: string | undefined
@@ -149,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     trustLoopbackProxy: e.TRUST_LOOPBACK_PROXY === '1',
     broadcastIntervalMs: e.BROADCAST_INTERVAL_MS,
     busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     retentionDays: e.RETENTION_DAYS,
     corsOrigins: e.CORS_ORIGINS.split(',').map(s => s.trim()).filter(Boolean),
     publicUrl: e.PUBLIC_URL,

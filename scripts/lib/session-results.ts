@@ -20,12 +20,14 @@ export async function resolveSessionId(session: string, dataDir?: string): Promi
     return session
   return withStore({
     dataDir: resolve(dataDir ?? process.env.DATA_DIR ?? '.data'),
+    databaseUrl: process.env.DATABASE_URL || undefined,
   }, async store => await store.setting('current_session') ?? session)
 }
 
 export async function sessionResultsFile(session: string, saveTo: string, options: { compare: boolean, dataDir?: string }): Promise<string> {
   return withStore({
     dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? '.data'),
+    databaseUrl: process.env.DATABASE_URL || undefined,
   }, async (store) => {
     const archive = new SessionArchive(store)
     const id = CURRENT_ALIASES.has(session)

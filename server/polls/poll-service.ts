@@ -44,8 +44,9 @@ export class PollService {
   /** Distinguishes this process's versions from a previous run's, for clients that resync. */
   private readonly startedAt = new Date().toISOString()
   private readonly listeners = new Set<() => void>()
-  /** Ballots waiting for this turn's group commit. */
+  /** Ballots waiting for the next group commit. */
   private queue: QueuedBallot[] = []
+  private committing = false
 
   constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
     this.clear()
@@ -123,17 +124,33 @@ export class PollService {
    * Records a ballot that the route has validated; rejects with an HttpError in French
    * when refused. The ballots that arrive in one turn of the event loop are committed
    * together (one transaction instead of one each: the commit is most of a ballot's
-   * cost); each is acknowledged only once that commit is done.
+   * cost); each is acknowledged only once that commit is done. One group is in flight at
+   * a time: while a database over the network commits one, the next one grows, and the
+   * tallies in memory follow the commits in order.
    */
   cast(pollId: PollId, ballot: BallotRequest): Promise<BallotAck> {
     return new Promise((resolve, reject) => {
       this.queue.push({ pollId, ballot, resolve, reject })
-      if (this.queue.length === 1)
+      if (this.queue.length === 1 && !this.committing)
         setImmediate(() => void this.commitQueue())
     })
   }
 
   private async commitQueue(): Promise<void> {
+    if (this.committing || this.queue.length === 0)
+      return
+    this.committing = true
+    try {
+      await this.commitGroup()
+    }
+    finally {
+      this.committing = false
+      if (this.queue.length > 0)
+        setImmediate(() => void this.commitQueue())
+    }
+  }
+
+  private async commitGroup(): Promise<void> {
     const batch = this.queue
     this.queue = []
     const outcomes: CastOutcome[] = []

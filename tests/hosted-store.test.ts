@@ -1,0 +1,63 @@
+// The vote server on a real PostgreSQL server (DATABASE_URL), as an organiser hosts it:
+// the same API as on a laptop, the tallies kept across a restart of the app, and a
+// database that goes away answered with 503 and retry-after, never an acknowledgement.
+import type { ResultsSnapshot } from '../poll/types'
+import type { TestPostgres } from './helpers/postgres'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPostgres } from './helpers/postgres'
+import { command, join, pollOf, results, tempDataDir, testApp, vote } from './helpers/test-server'
+
+let postgres: TestPostgres
+beforeAll(async () => {
+  postgres = await startPostgres()
+}, 60_000)
+afterAll(() => postgres?.destroy())
+
+function choiceCounts(s: ResultsSnapshot, poll: string) {
+  const t = pollOf(s, poll).tally
+  return t?.kind === 'choice'
+    ? t.counts
+    : null
+}
+
+describe('the vote server on PostgreSQL', () => {
+  it('keeps the room\'s ballots across a restart of the app', async () => {
+    const env = { DATABASE_URL: await postgres.database() }
+    const first = await testApp(env)
+    await command(first.target, 'warmup', 'open')
+    for (const option of ['often', 'often', 'never'])
+      expect((await vote(first.target, 'warmup', { option })).status).toBe(200)
+    const before = await results(first.target)
+    await first.app.close()
+
+    // Another process (a restart, or a second machine) on the same database and another data folder.
+    const second = await testApp(env, tempDataDir())
+    const after = await results(second.target)
+    expect(pollOf(after, 'warmup').participants).toBe(3)
+    expect(choiceCounts(after, 'warmup')).toEqual(choiceCounts(before, 'warmup'))
+    expect(after.session?.id).toBe(before.session?.id)
+    await second.app.close()
+  })
+
+  it('answers 503 with retry-after while the database is down, acknowledges nothing, and recovers by itself', async () => {
+    const server = await testApp({ DATABASE_URL: await postgres.database() })
+    await command(server.target, 'warmup', 'open')
+    const { phone } = await join(server.target)
+    postgres.stop('immediate')
+    try {
+      const refused = await vote(server.target, 'warmup', { option: 'often' }, phone!, 'key-while-down-0001')
+      expect(refused.status).toBe(503)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect((await results(server.target)).storeProblem).toMatch(/PostgreSQL/)
+    }
+    finally {
+      postgres.start()
+    }
+    // The phone resends the same ballot: counted once, now.
+    expect((await vote(server.target, 'warmup', { option: 'often' }, phone!, 'key-while-down-0001')).status).toBe(200)
+    expect((await vote(server.target, 'warmup', { option: 'often' }, phone!, 'key-while-down-0001')).status).toBe(200)
+    expect(pollOf(await results(server.target), 'warmup').participants).toBe(1)
+    expect((await results(server.target)).storeProblem).toBeUndefined()
+    await server.app.close()
+  }, 60_000)
+})
