@@ -10,7 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod'
 import { ConnectionGuard } from './guard/connection-guard'
 import { registerProtection } from './guard/protection'
-import { serverSecrets } from './guard/secret'
+import { databaseSecrets, serverSecrets } from './guard/secret'
 import { signInRoutes } from './guard/sign-in'
 import { guessThrottle } from './guard/token-bucket'
 import { liveRoutes } from './live/routes'
@@ -119,8 +119,14 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   })
   const app = createFastify(config, guard, options)
 
-  const secrets = serverSecrets(config.dataDir, config.presenterToken)
   const store = openStore(config)
+  // Hosted, every instance shares the database's secrets; a laptop keeps its own in DATA_DIR.
+  const secrets = config.databaseUrl
+    ? await databaseSecrets((key, value) => store.claimSetting(key, value), config.presenterToken).catch(async (error: unknown) => {
+        await store.close()
+        throw new Error(store.problem()?.message ?? String(error))
+      })
+    : serverSecrets(config.dataDir, config.presenterToken)
   const archive = new SessionArchive(store)
   const sessions = new Sessions(archive, store, { expectedSize: config.expectedRoomSize })
   const service = new PollService(store, sessions)

@@ -26,6 +26,7 @@ export function unreachableReason(config: Pick<ServerConfig, 'host' | 'publicUrl
 function tokenLine(source: SecretSource): string {
   switch (source) {
     case 'env': return '  Jeton présentateur : celui de PRESENTER_TOKEN.'
+    case 'database': return '  Le lien présentateur vaut pour toutes les instances (jeton gardé dans la base).'
     case 'memory': return '  ATTENTION : le dossier de données n’est pas accessible en écriture : le jeton présentateur changera au prochain démarrage.'
     default: return '  Le lien présentateur reste valable après un redémarrage (jeton gardé dans le dossier de données).'
   }

@@ -36,7 +36,17 @@ describe('the vote server on PostgreSQL', () => {
     expect(pollOf(after, 'warmup').participants).toBe(3)
     expect(choiceCounts(after, 'warmup')).toEqual(choiceCounts(before, 'warmup'))
     expect(after.session?.id).toBe(before.session?.id)
+    // A phone's cookie, signed by the first, holds on the second: the secret is the database's.
+    expect(second.secrets.cookie).toEqual({ value: first.secrets.cookie.value, source: 'database' })
     await second.app.close()
+  })
+
+  it('refuses to start on a database it cannot reach, saying so in French', async () => {
+    const url = `postgres://atelier:mot-de-passe-secret@127.0.0.1:${postgres.port}/base_absente`
+    const failure = await testApp({ DATABASE_URL: url }).catch((error: unknown) => error as Error)
+    expect(failure).toBeInstanceOf(Error)
+    expect((failure as Error).message).toMatch(/refuse la connexion/)
+    expect((failure as Error).message).not.toContain('mot-de-passe-secret')
   })
 
   it('answers 503 with retry-after while the database is down, acknowledges nothing, and recovers by itself', async () => {

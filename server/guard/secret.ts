@@ -10,9 +10,10 @@ export const SECRET_FILES = {
 
 /**
  * Where a secret came from: the environment, the data folder (kept from an earlier start),
- * made now and saved there, or made now and kept in memory only (folder not writable).
+ * made now and saved there, made now and kept in memory only (folder not writable), or the
+ * hosted database (shared by every instance).
  */
-export type SecretSource = 'env' | 'kept' | 'new' | 'memory'
+export type SecretSource = 'env' | 'kept' | 'new' | 'memory' | 'database'
 
 export interface Secret {
   value: string
@@ -57,5 +58,20 @@ export function serverSecrets(dataDir: string, presenterToken: string | undefine
     presenter: presenterToken
       ? { value: presenterToken, source: 'env' }
       : keptSecret(dataDir, SECRET_FILES.presenter),
+  }
+}
+
+/**
+ * Hosted, several instances serve one room: the secrets live in the database, claimed by
+ * the first instance to start, so that a phone's cookie and the presenter's link are valid
+ * on every instance. PRESENTER_TOKEN, when set, still wins.
+ */
+export async function databaseSecrets(claim: (key: string, value: string) => Promise<string>, presenterToken: string | undefined): Promise<ServerSecrets> {
+  const fresh = () => randomBytes(24).toString('base64url')
+  return {
+    cookie: { value: await claim('secret.cookie', fresh()), source: 'database' },
+    presenter: presenterToken
+      ? { value: presenterToken, source: 'env' }
+      : { value: await claim('secret.presenter', fresh()), source: 'database' },
   }
 }

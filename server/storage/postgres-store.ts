@@ -245,6 +245,11 @@ class PostgresOperations implements Async<StoreOperations> {
     await this.db.count('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value])
   }
 
+  async claimSetting(key: string, value: string): Promise<string> {
+    await this.db.count('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value])
+    return (await this.db.rows<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))[0]!.value
+  }
+
   async listSessions(): Promise<SessionInfo[]> {
     return (await this.db.rows<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY date, created_at`)).map(sessionOf)
   }

@@ -281,6 +281,13 @@ export class SqliteDatabase implements StoreOperations {
     this.run((_db, s) => s.putSetting.run(key, value))
   }
 
+  claimSetting(key: string, value: string): string {
+    return this.run((_db, s) => {
+      s.claimSetting.run(key, value)
+      return s.getSetting.get(key)!.value
+    })
+  }
+
   /**
    * Deletes the ballots last changed before `cutoff` (data retention), their receipts,
    * and the participants who joined before it and have no ballot left; returns how many

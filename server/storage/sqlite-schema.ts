@@ -183,6 +183,7 @@ export function prepare(db: DatabaseSync) {
     purgeParticipants: typed<[string]>(db, 'DELETE FROM participants WHERE joined_at < ? AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.participant_id = participants.id)'),
     getSetting: typed<[string], { value: string }>(db, 'SELECT value FROM settings WHERE key = ?'),
     putSetting: typed<[string, string]>(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    claimSetting: typed<[string, string]>(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     sessions: typed<[], SessionRow>(db, `SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY date, created_at`),
     session: typed<[string], SessionRow>(db, `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
     insertSession: typed<[string, string, string, string, number, string, number, number]>(db, `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),

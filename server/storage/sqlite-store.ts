@@ -14,6 +14,7 @@ const OPERATIONS = [
   'addParticipant',
   'setting',
   'saveSetting',
+  'claimSetting',
   'listSessions',
   'getSession',
   'createSession',

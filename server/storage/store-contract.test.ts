@@ -116,6 +116,13 @@ describe.each(adapters)('the store port on %s', (_name, place) => {
     await store.saveSetting('registration', 'closed')
     await store.saveSetting('registration', 'open')
     expect(await store.setting('registration')).toBe('open')
+    // The first to claim a setting keeps it: two instances starting together agree.
+    const [a, b] = await Promise.all([
+      store.claimSetting('secret', 'first-instance'),
+      another().claimSetting('secret', 'second-instance'),
+    ])
+    expect(a).toBe(b)
+    expect(await store.claimSetting('secret', 'later')).toBe(a)
     const state = {
       ...initialPollState(false),
       status: 'open' as const,

@@ -63,6 +63,11 @@ export interface StoreOperations {
   /** A setting (registration, room code, current session…), or undefined when never set. */
   setting: (key: string) => string | undefined
   saveSetting: (key: string, value: string) => void
+  /**
+   * Keeps `value` under `key` unless one is already kept, and returns the one kept: the
+   * instances that start together agree on one (the cookie secret, the presenter token).
+   */
+  claimSetting: (key: string, value: string) => string
 
   // Sessions.
   listSessions: () => SessionInfo[]
