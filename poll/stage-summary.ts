@@ -4,6 +4,7 @@ import { countOf } from '../composables/format-number'
 import { frenchTypography } from '../data/french'
 import { matrixCells } from '../data/matrix'
 import { comparePlacement, compareVerdicts, STAND_OUT_POINTS } from './compare'
+import { wholeShares } from './shares'
 import { comparison } from './tally'
 
 /**
@@ -53,7 +54,9 @@ export function placementSummary(tally: Tally | null): string {
   if (total === 0)
     return frenchTypography('Aucun projet placé pour l\'instant : les réponses s\'afficheront ici')
   const top = [...matrixCells].sort((a, b) => (counts[b.id] ?? 0) - (counts[a.id] ?? 0))[0]!
-  return frenchTypography(`${countOf(total, 'projet placé', 'projets placés')} · le plus cité : ${top.name} (${Math.round(100 * (counts[top.id] ?? 0) / total)} %)`)
+  // The same whole share as the cell shows on the grid below.
+  const share = wholeShares(matrixCells.map(c => counts[c.id] ?? 0))[matrixCells.indexOf(top)]
+  return frenchTypography(`${countOf(total, 'projet placé', 'projets placés')} · le plus cité : ${top.name} (${share} %)`)
 }
 
 /** « Ici 25 projets · avant 42 projets · 1 écart de 15 points ou plus ». */
