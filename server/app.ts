@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { Cluster } from './cluster/cluster'
 import type { ServerConfig } from './config'
 import type { ServerSecrets } from './guard/secret'
 import type { PublicUrls } from './network'
@@ -8,6 +9,8 @@ import { createServer } from 'node:http'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { soloCluster } from './cluster/cluster'
+import { PostgresCluster } from './cluster/postgres-cluster'
 import { ConnectionGuard } from './guard/connection-guard'
 import { registerProtection } from './guard/protection'
 import { databaseSecrets, serverSecrets } from './guard/secret'
@@ -127,10 +130,21 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
         throw new Error(store.problem()?.message ?? String(error))
       })
     : serverSecrets(config.dataDir, config.presenterToken)
+  // Hosted on PostgreSQL, other instances may serve the same room: they hear of each change.
+  const cluster: Cluster = config.databaseUrl
+    ? new PostgresCluster({ url: config.databaseUrl, store, log: app.log })
+    : soloCluster
   const archive = new SessionArchive(store)
-  const sessions = new Sessions(archive, store, { expectedSize: config.expectedRoomSize })
-  const service = new PollService(store, sessions)
-  const room = new Room(store, sessions, { expectedSize: config.expectedRoomSize, initialCode: config.roomCode })
+  const sessions = new Sessions(archive, store, {
+    expectedSize: config.expectedRoomSize,
+    saved: () => cluster.announce('session'),
+  })
+  const service = new PollService(store, sessions, undefined, cluster)
+  const room = new Room(store, sessions, {
+    expectedSize: config.expectedRoomSize,
+    initialCode: config.roomCode,
+    saved: () => cluster.announce('room'),
+  })
   const questions = new QuestionService(store, sessions)
   const screens = new Screens({
     store,
@@ -140,6 +154,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     sessions,
     archive,
     config,
+    cluster,
   })
   if (config.session)
     await startRequestedSession(sessions, config.session, app)
@@ -169,6 +184,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     metrics,
     streams: () => screens.hub.size,
     outline: readOutline(config.outlineFile),
+    role: () => cluster.role(),
   })
   await app.register(staticFiles, { deckDir: config.deckDir, audienceDir: config.audienceDir })
 
@@ -177,6 +193,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.addHook('onClose', async () => {
     metrics.stop()
     purge.stop()
+    await cluster.close()
     await store.close()
   })
   return {

@@ -5,7 +5,7 @@ import type { ResultsSnapshot } from '../poll/types'
 import type { TestPostgres } from './helpers/postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPostgres } from './helpers/postgres'
-import { command, join, pollOf, results, tempDataDir, testApp, vote } from './helpers/test-server'
+import { command, eventually, join, pollOf, results, tempDataDir, testApp, vote } from './helpers/test-server'
 
 let postgres: TestPostgres
 beforeAll(async () => {
@@ -27,7 +27,12 @@ describe('the vote server on PostgreSQL', () => {
     await command(first.target, 'warmup', 'open')
     for (const option of ['often', 'often', 'never'])
       expect((await vote(first.target, 'warmup', { option })).status).toBe(200)
-    const before = await results(first.target)
+    // Hosted, the tallies come from the database's publication (a fraction of a second later).
+    const before = await eventually(async () => {
+      const snapshot = await results(first.target)
+      expect(pollOf(snapshot, 'warmup').participants).toBe(3)
+      return snapshot
+    })
     await first.app.close()
 
     // Another process (a restart, or a second machine) on the same database and another data folder.
@@ -66,7 +71,7 @@ describe('the vote server on PostgreSQL', () => {
     // The phone resends the same ballot: counted once, now.
     expect((await vote(server.target, 'warmup', { option: 'often' }, phone!, 'key-while-down-0001')).status).toBe(200)
     expect((await vote(server.target, 'warmup', { option: 'often' }, phone!, 'key-while-down-0001')).status).toBe(200)
-    expect(pollOf(await results(server.target), 'warmup').participants).toBe(1)
+    await eventually(async () => expect(pollOf(await results(server.target), 'warmup').participants).toBe(1))
     expect((await results(server.target)).storeProblem).toBeUndefined()
     await server.app.close()
   }, 60_000)

@@ -23,8 +23,17 @@ export class NavSync {
   /** Resolves once what the store kept has been read (or could not be). */
   readonly restored: Promise<void>
 
-  constructor(private readonly storage?: NavStorage) {
+  constructor(private readonly storage?: NavStorage, private readonly saved?: () => void) {
     this.restored = this.restore()
+  }
+
+  /** Reads what the store keeps again (another instance's presenter moved); the channels that changed. */
+  async reload(): Promise<string[]> {
+    const before = new Map(this.channels)
+    await this.restore()
+    return [
+      ...this.channels.keys(),
+    ].filter(channel => before.get(channel)?.seq !== this.channels.get(channel)?.seq)
   }
 
   private async restore(): Promise<void> {
@@ -46,7 +55,7 @@ export class NavSync {
     this.channels.set(channel, { seq, state })
     const storage = this.storage
     if (storage)
-      this.saving = this.saving.then(() => storage.save(Object.fromEntries(this.channels))).catch(() => {})
+      this.saving = this.saving.then(() => storage.save(Object.fromEntries(this.channels))).then(() => this.saved?.(), () => {})
     return true
   }
 

@@ -1,6 +1,7 @@
 import type { RoomQuestions } from '../../poll/questions'
 import type { Viewer } from '../../poll/snapshot'
 import type { ResultsSnapshot } from '../../poll/types'
+import type { Cluster } from '../cluster/cluster'
 import type { ServerConfig } from '../config'
 import type { PollService } from '../polls/poll-service'
 import type { QuestionService } from '../questions/question-service'
@@ -11,6 +12,7 @@ import type { Store } from '../storage/store'
 import type { NavState } from './nav-sync'
 import { handoutQuestions } from '../../poll/questions'
 import { peersOf, sessionSnapshot, summaryOf } from '../../poll/session'
+import { soloCluster } from '../cluster/cluster'
 import { HttpError } from '../errors'
 import { NavSync } from './nav-sync'
 import { SseHub } from './sse-hub'
@@ -28,6 +30,8 @@ export interface ScreensOptions {
   sessions: Sessions
   archive: SessionArchive
   config: Pick<ServerConfig, 'broadcastIntervalMs' | 'streamsPerAddress' | 'maxStreams'>
+  /** The other instances, when hosted (the laptop's is `soloCluster`). */
+  cluster?: Cluster
 }
 
 /**
@@ -47,10 +51,11 @@ export class Screens {
 
   constructor(private readonly options: ScreensOptions) {
     const { service, questions, room, sessions, config, store } = options
+    const cluster = options.cluster ?? soloCluster
     this.nav = new NavSync({
       load: async () => JSON.parse(await store.setting(NAV_SETTING) ?? '{}') as Record<string, NavState>,
       save: channels => store.saveSetting(NAV_SETTING, JSON.stringify(channels)),
-    })
+    }, () => cluster.announce('nav'))
     this.hub = new SseHub({
       // A screen that connects (or reconnects) goes straight to the presenter's slide.
       greeting: viewer => viewer === 'phone'
@@ -66,16 +71,36 @@ export class Screens {
       total: config.maxStreams,
     })
     service.onChange(() => this.hub.markDirty('snapshot'))
-    questions.onChange(() => this.refreshQuestions())
+    questions.onChange(() => {
+      this.refreshQuestions()
+      cluster.announce('questions')
+    })
     room.onChange(() => this.hub.markDirty())
     sessions.onChange((change) => {
-      if (change === 'switch') {
+      if (change === 'switch' || change === 'followed') {
         service.reload()
-        room.startSession().catch(() => {})
+        // The instance that switched resets the room (registration open, no one in); the others read it.
+        ;(change === 'switch'
+          ? room.startSession()
+          : room.reload()).catch(() => {})
         this.refreshQuestions()
       }
       this.hub.markDirty()
     })
+    // Hosted: what another instance changed, read again; the tallies, as the publisher sends them.
+    cluster.onAnnounce((topic) => {
+      if (topic === 'room')
+        room.reload().catch(() => {})
+      else if (topic === 'session')
+        void sessions.follow()
+      else if (topic === 'questions')
+        this.refreshQuestions()
+      else if (topic === 'polls')
+        void service.refresh()
+      else if (topic === 'nav')
+        void this.nav.reload().then(changed => changed.forEach(channel => this.hub.broadcast(this.nav.frame(channel)!, ['public', 'presenter'])))
+    })
+    cluster.onPublished(published => service.applyPublished(published))
     // Joins in the last minute fall as time passes: the presenter's count follows.
     // An archive imported by another process while the server runs changes the comparison.
     this.ticker = setInterval(() => {

@@ -2,14 +2,17 @@ import type { PollDefinition } from '../../data/polls'
 import type { BallotRequest } from '../../poll/ballot'
 import type { PollRecord, Viewer } from '../../poll/snapshot'
 import type { PollCommand, PollId, ResultsSnapshot } from '../../poll/types'
+import type { Cluster, PublishedPolls } from '../cluster/cluster'
 import type { Sessions } from '../sessions/sessions'
 import type { Async, Store, StoreOperations } from '../storage/store'
+import { isDeepStrictEqual } from 'node:util'
 import { polls } from '../../data/polls'
 import { unknownPollMessage } from '../../poll/ballot'
 import { sessionAggregates } from '../../poll/session'
 import { viewOf } from '../../poll/snapshot'
 import { applyCommand, initialPollState } from '../../poll/state'
 import { emptyTally, replaceInTally } from '../../poll/tally'
+import { soloCluster } from '../cluster/cluster'
 import { HttpError, StoreUnavailableError } from '../errors'
 
 export interface BallotAck {
@@ -48,7 +51,7 @@ export class PollService {
   private queue: QueuedBallot[] = []
   private committing = false
 
-  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date()) {
+  constructor(private readonly store: Store, private readonly sessions: Sessions, private readonly now: () => Date = () => new Date(), private readonly cluster: Cluster = soloCluster) {
     this.clear()
     void this.tryLoad()
   }
@@ -71,6 +74,16 @@ export class PollService {
     this.stateVersion++
     this.changed()
     void this.tryLoad()
+  }
+
+  /**
+   * Reads the polls from the store again, in place: what screens show never drops to zero
+   * in between (hosted: another instance changed a poll, or this one was cut off for a while).
+   */
+  async refresh(): Promise<void> {
+    if (!this.loaded)
+      return void await this.tryLoad()
+    await this.load().catch(() => {})
   }
 
   /** Loads the store into memory if not done yet; false while the store is unavailable. */
@@ -178,9 +191,12 @@ export class PollService {
         item.reject(error)
       return
     }
-    // Committed: memory follows, in the order the ballots were recorded.
+    // Committed: memory follows, in the order the ballots were recorded. With other instances
+    // taking ballots too, the tallies come whole from the publisher instead (applyPublished).
     let accepted = false
-    for (const outcome of outcomes) {
+    for (const outcome of this.cluster.shared
+      ? []
+      : outcomes) {
       if ('apply' in outcome && outcome.apply) {
         outcome.apply()
         accepted = true
@@ -245,6 +261,39 @@ export class PollService {
     }
     record.state = next
     this.stateVersion++
+    this.changed()
+    this.cluster.announce('polls')
+  }
+
+  /**
+   * The tallies and states of the session in progress, as the elected instance read them
+   * from the database: every instance's screens show the same. Another session's (a switch
+   * not followed yet) are ignored.
+   */
+  applyPublished(published: PublishedPolls): void {
+    let current: string
+    try {
+      current = this.sessions.currentId()
+    }
+    catch {
+      return
+    }
+    if (!this.loaded || published.session !== current)
+      return
+    let states = false
+    for (const poll of published.polls) {
+      const record = this.records.get(poll.id)
+      if (!record)
+        continue
+      record.tally = poll.tally
+      record.participants = poll.participants
+      if (poll.state && !isDeepStrictEqual(poll.state, record.state)) {
+        record.state = poll.state
+        states = true
+      }
+    }
+    if (states)
+      this.stateVersion++
     this.changed()
   }
 

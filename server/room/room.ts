@@ -17,6 +17,8 @@ export interface RoomOptions {
   /** A code set by configuration, required to join from the start. */
   initialCode?: string
   now?: () => number
+  /** After a setting is saved: the other instances read the room again (hosted). */
+  saved?: () => void
 }
 
 /** A fresh room code: 32^6, about a billion, against joins limited to a few hundred a minute. */
@@ -97,6 +99,7 @@ export class Room {
     await this.store.saveSetting('registration', open ? 'open' : 'closed')
     this.registrationOpen = open
     this.changed()
+    this.options.saved?.()
   }
 
   /** Requires a new code to join (`true`), or none (`false`). Phones already in stay in. */
@@ -107,6 +110,7 @@ export class Room {
     await this.store.saveSetting('room_code', code ?? '')
     this.code = code
     this.changed()
+    this.options.saved?.()
   }
 
   /** Whether this phone joined the session in progress (one from an earlier session joins again). */
@@ -124,6 +128,12 @@ export class Room {
       ? normaliseCode(this.options.initialCode)
       : '')
     this.joins.length = 0
+    await this.reload()
+    this.options.saved?.()
+  }
+
+  /** Reads the settings again: another instance changed them, or a new session began. */
+  async reload(): Promise<void> {
     this.loaded = false
     await this.load()
     this.changed()

@@ -14,10 +14,12 @@ export interface ToolRoutesOptions {
   streams: () => number
   /** The built deck's outline (dist/outline.json), as JSON text; null when not built. */
   outline: string | null
+  /** Alone (a laptop), or hosted: the one that publishes the tallies, or one that follows. */
+  role: () => 'solo' | 'publisher' | 'follower'
 }
 
 /** Health, what the phone page needs to know, and the presenter's outline and metrics. */
-export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, { service, urls, config, metrics, streams, outline }) => {
+export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, { service, urls, config, metrics, streams, outline, role }) => {
   app.get('/healthz', {
     config: { rateLimit: false },
   }, async () => ({
@@ -26,6 +28,7 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
       ? 'ok'
       : 'unavailable',
     screens: streams(),
+    instance: role(),
   }))
 
   app.get('/api/info', async () => ({ audienceUrl: urls.audience, retentionDays: config.retentionDays }))

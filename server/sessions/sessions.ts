@@ -18,12 +18,15 @@ export interface NewSession {
   expectedSize?: number
 }
 
-export type SessionChange = 'switch' | 'edit'
+/** `switch`: this instance started or resumed another session; `followed`: another instance did; `edit`: names or the comparison changed. */
+export type SessionChange = 'switch' | 'followed' | 'edit'
 
 export interface SessionsOptions {
   /** The room size a session gets when none is given (EXPECTED_ROOM_SIZE). */
   expectedSize: number
   now?: () => Date
+  /** After the sessions changed here: the other instances read them again (hosted). */
+  saved?: () => void
 }
 
 /** « 2027-03-14-lyon-mars-2027-k3f9 »: readable on a command line, unique across laptops. */
@@ -140,6 +143,7 @@ export class Sessions {
     if (!session)
       throw unknownSession(id)
     await this.changed()
+    this.options.saved?.()
     return session
   }
 
@@ -150,6 +154,7 @@ export class Sessions {
     if (!await this.archive.remove(id))
       throw unknownSession(id)
     await this.changed()
+    this.options.saved?.()
   }
 
   /** The earlier real rooms this session is compared with (cached: they change with the sessions only). */
@@ -231,6 +236,7 @@ export class Sessions {
     this.peersCache = null
     this.peersGeneration++
     this.notify('switch')
+    this.options.saved?.()
   }
 
   /**
@@ -243,6 +249,21 @@ export class Sessions {
     this.peersGeneration++
     await this.ready().catch(() => {})
     this.notify('edit')
+  }
+
+  /**
+   * Another instance changed the sessions: read the session in progress again, and follow
+   * it if it is another one (the polls and the room reload; nothing is written here).
+   */
+  async follow(): Promise<void> {
+    const before = this.currentCache?.id
+    this.currentCache = null
+    this.peersCache = null
+    this.peersGeneration++
+    const now = await this.ready().catch(() => null)
+    this.notify(now && now.id !== before
+      ? 'followed'
+      : 'edit')
   }
 
   private notify(change: SessionChange): void {

@@ -1,0 +1,234 @@
+import type { Store } from '../storage/store'
+import type { Cluster, ClusterTopic, PublishedPolls } from './cluster'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { sessionAggregates } from '../../poll/session'
+
+const CHANGES = 'atelier_changes'
+const TALLIES = 'atelier_tallies'
+/** Any fixed number: whoever holds this session lock publishes the tallies. */
+const PUBLISHER_LOCK = 7_402_184_312
+const TOPICS = new Set<string>([
+  'room',
+  'session',
+  'nav',
+  'questions',
+  'polls',
+])
+
+export interface PostgresClusterOptions {
+  url: string
+  store: Store
+  /** How often the publisher looks for a change (the issue asks for 100 to 200 ms). */
+  publishEveryMs?: number
+  /** How often an instance without the lock tries to take it: a dead publisher is replaced within this. */
+  electEveryMs?: number
+  log?: { warn: (o: object, m: string) => void, info: (o: object, m: string) => void }
+}
+
+/**
+ * Several instances on one PostgreSQL database. One connection per instance listens
+ * (LISTEN) and may hold the publisher's lock (a session-level advisory lock: it goes with
+ * the connection, so a killed instance frees it at once). The publisher reads the session's
+ * tallies and poll states when the receipts or states changed, and publishes them whole
+ * with a sequence number (NOTIFY, at most one per `publishEveryMs`): never one per ballot,
+ * whose NOTIFY would serialise every writer on the database's global notify lock.
+ */
+export class PostgresCluster implements Cluster {
+  readonly shared = true
+  private client: pg.Client | null = null
+  private connecting: Promise<void> | null = null
+  private closed = false
+  private leader = false
+  private epoch = ''
+  private seq = 0
+  private lastSignature = ''
+  private lastBody = ''
+  private readonly announceListeners = new Set<(topic: ClusterTopic) => void>()
+  private readonly publishedListeners = new Set<(published: PublishedPolls) => void>()
+  private readonly electTimer: NodeJS.Timeout
+  private readonly publishTimer: NodeJS.Timeout
+  private publishing = false
+  private publishSoon = false
+
+  constructor(private readonly options: PostgresClusterOptions) {
+    this.electTimer = setInterval(() => void this.elect(), options.electEveryMs ?? 500).unref()
+    this.publishTimer = setInterval(() => void this.publish(), options.publishEveryMs ?? 150).unref()
+    void this.connect()
+  }
+
+  role(): 'publisher' | 'follower' {
+    return this.leader
+      ? 'publisher'
+      : 'follower'
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed || this.client)
+      return
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.options.url, connectionTimeoutMillis: 2000 })
+      client.on('error', () => this.lost(client))
+      client.on('end', () => this.lost(client))
+      client.on('notification', message => this.received(message.channel, message.payload ?? ''))
+      try {
+        await client.connect()
+        await client.query(`LISTEN ${CHANGES}`)
+        await client.query(`LISTEN ${TALLIES}`)
+        this.client = client
+      }
+      catch {
+        await client.end().catch(() => {})
+      }
+    })().finally(() => {
+      this.connecting = null
+    })
+    return this.connecting
+  }
+
+  /** The connection went: the lock went with it. The next election reconnects. */
+  private lost(client: pg.Client): void {
+    if (this.client !== client)
+      return
+    this.client = null
+    if (this.leader)
+      this.options.log?.warn({}, 'tally publisher: connection lost, lock released')
+    this.leader = false
+    void client.end().catch(() => {})
+  }
+
+  private async elect(): Promise<void> {
+    if (this.closed)
+      return
+    if (!this.client) {
+      await this.connect()
+      // Reconnected (after the database came back): what changed meanwhile is read again.
+      if (this.client) {
+        this.announceListeners.forEach(listener => [
+          'room',
+          'session',
+          'nav',
+          'questions',
+          'polls',
+        ].forEach(t => listener(t as ClusterTopic)))
+      }
+    }
+    const client = this.client
+    if (!client || this.leader)
+      return
+    try {
+      const { rows } = await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1) AS held', [PUBLISHER_LOCK])
+      if (rows[0]?.held && this.client === client) {
+        this.leader = true
+        this.epoch = randomBytes(6).toString('base64url')
+        this.seq = 0
+        this.lastSignature = ''
+        this.options.log?.info({ epoch: this.epoch }, 'tally publisher: this instance publishes')
+        await this.publish()
+      }
+    }
+    catch {
+      this.lost(client)
+    }
+  }
+
+  /** The publisher's turn: when receipts or states changed, read the polls whole and publish them. */
+  private async publish(): Promise<void> {
+    const client = this.client
+    if (!this.leader || !client || this.closed)
+      return
+    if (this.publishing) {
+      this.publishSoon = true
+      return
+    }
+    this.publishing = true
+    try {
+      const { rows } = await client.query<{ session: string | null, receipts: string, states: string | null }>(`SELECT
+          (SELECT value FROM settings WHERE key = 'current_session') AS session,
+          (SELECT count(*) FROM receipts)::text AS receipts,
+          (SELECT string_agg(poll_id || status || results_visible::text || coalesce(opened_at, '') || coalesce(closed_at, ''), ',' ORDER BY poll_id)
+            FROM poll_state WHERE session_id = (SELECT value FROM settings WHERE key = 'current_session')) AS states`)
+      const row = rows[0]
+      if (!row?.session)
+        return
+      const signature = `${row.session}|${row.receipts}|${row.states ?? ''}`
+      if (signature === this.lastSignature)
+        return
+      const { ballots, archived, states } = await this.options.store.load(row.session)
+      const polls = sessionAggregates(ballots, archived).map(a => ({ ...a, state: states.get(a.id) ?? null }))
+      const body = JSON.stringify({ session: row.session, polls })
+      this.lastSignature = signature
+      if (body === this.lastBody)
+        return
+      this.lastBody = body
+      const published: PublishedPolls = {
+        session: row.session,
+        epoch: this.epoch,
+        seq: ++this.seq,
+        polls,
+      }
+      await client.query('SELECT pg_notify($1, $2)', [
+        TALLIES,
+        JSON.stringify(published),
+      ])
+    }
+    catch (error) {
+      this.options.log?.warn({ err: error }, 'tally publisher: could not publish; will retry')
+      this.lastSignature = ''
+    }
+    finally {
+      this.publishing = false
+      if (this.publishSoon) {
+        this.publishSoon = false
+        setImmediate(() => void this.publish())
+      }
+    }
+  }
+
+  private received(channel: string, payload: string): void {
+    if (channel === CHANGES && TOPICS.has(payload)) {
+      if (payload === 'polls')
+        void this.publish()
+      for (const listener of this.announceListeners)
+        listener(payload as ClusterTopic)
+      return
+    }
+    if (channel === TALLIES) {
+      let published: PublishedPolls
+      try {
+        published = JSON.parse(payload) as PublishedPolls
+      }
+      catch {
+        return
+      }
+      for (const listener of this.publishedListeners)
+        listener(published)
+    }
+  }
+
+  announce(topic: ClusterTopic): void {
+    const client = this.client
+    if (!client)
+      return
+    // The announcing instance hears its own NOTIFY too: the listeners ignore what they already have.
+    client.query('SELECT pg_notify($1, $2)', [CHANGES, topic]).catch(() => {})
+  }
+
+  onAnnounce(listener: (topic: ClusterTopic) => void): void {
+    this.announceListeners.add(listener)
+  }
+
+  onPublished(listener: (published: PublishedPolls) => void): void {
+    this.publishedListeners.add(listener)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    clearInterval(this.electTimer)
+    clearInterval(this.publishTimer)
+    const client = this.client
+    this.client = null
+    this.leader = false
+    await client?.end().catch(() => {})
+  }
+}
