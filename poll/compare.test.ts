@@ -2,7 +2,7 @@ import type { PeerRooms } from './session'
 import type { Tally } from './types'
 import { describe, expect, it } from 'vitest'
 import { frenchTypography } from '../data/french'
-import { comparePlacement, compareVerdicts, largestGap, signedPoints, standOutText } from './compare'
+import { comparePlacement, compareVerdicts, roomVerdictGap, signedPoints, standOutText } from './compare'
 import { emptyAggregates, peersOf } from './session'
 
 function verdictTally(cells: Record<string, { N: number, O: number, Y: number }>): Tally {
@@ -34,8 +34,8 @@ describe('compareVerdicts', () => {
       'none.distinct': { N: 1, O: 0, Y: 1 },
     })
     const cells = compareVerdicts(room, others)
-    // N: 40 % against 10 % (+30); Y: 60 % against 80 % (−20): the larger gap is the one said.
-    expect(cells.find(c => c.cell === 'large.simple')!.standsOut).toEqual({ verdict: 'N', points: 30 })
+    // The room said Y (60 %) where the others said it at 80 %: −20 on Y, though N moved more (+30).
+    expect(cells.find(c => c.cell === 'large.simple')!.standsOut).toEqual({ verdict: 'Y', points: -20 })
     // Two votes only in this room: no claim.
     expect(cells.find(c => c.cell === 'none.distinct')!.standsOut).toBeNull()
     expect(cells).toHaveLength(9)
@@ -137,10 +137,14 @@ describe('comparePlacement', () => {
     expect(comparePlacement(room, peers).find(c => c.cell === 'large.simple')!.gap).toBe(75)
   })
 
-  it('gives each cell its largest gap, small ones included, and none below 3 votes a side', () => {
-    expect(largestGap({ N: 1, O: 1, Y: 8 }, { N: 2, O: 2, Y: 6 })).toEqual({ verdict: 'Y', points: 20 })
-    expect(largestGap({ N: 3, O: 3, Y: 4 }, { N: 3, O: 3, Y: 4 })).toEqual({ verdict: 'N', points: 0 })
-    expect(largestGap({ N: 2, O: 0, Y: 0 }, { N: 0, O: 0, Y: 9 })).toBeNull()
+  it('gives each cell the gap on the room\'s own verdict, small ones included, and none below 3 votes a side', () => {
+    expect(roomVerdictGap({ N: 1, O: 1, Y: 8 }, { N: 2, O: 2, Y: 6 })).toEqual({ verdict: 'Y', points: 20 })
+    expect(roomVerdictGap({ N: 3, O: 3, Y: 4 }, { N: 3, O: 3, Y: 4 })).toEqual({ verdict: 'Y', points: 0 })
+    // The room voted 85 % Y: the chip says Y, never the N that moved (5 % here, 60 % before).
+    expect(roomVerdictGap({ N: 1, O: 2, Y: 17 }, { N: 6, O: 1, Y: 3 })).toEqual({ verdict: 'Y', points: 55 })
+    // A tie between the room's leaders: the one that differs most.
+    expect(roomVerdictGap({ N: 5, O: 5, Y: 0 }, { N: 5, O: 0, Y: 5 })).toEqual({ verdict: 'O', points: 50 })
+    expect(roomVerdictGap({ N: 2, O: 0, Y: 0 }, { N: 0, O: 0, Y: 9 })).toBeNull()
     expect([
       signedPoints(12),
       signedPoints(-7),

@@ -17,7 +17,7 @@ export interface CellComparison {
   /** Shares in whole percent, 0..100, per verdict (all 0 when nobody voted). */
   roomPercent: VerdictCounts
   othersPercent: VerdictCounts
-  /** The verdict on which this room differs most from the others (null: too few votes to compare). */
+  /** This room's own verdict and how far the others' share of it is (null: too few votes to compare). */
   gap: { verdict: Verdict, points: number } | null
   /** That gap, when it is of `STAND_OUT_POINTS` or more. */
   standsOut: { verdict: Verdict, points: number } | null
@@ -39,16 +39,20 @@ export function percentages(counts: VerdictCounts): VerdictCounts {
 }
 
 /**
- * The verdict on which this room differs most from the others, in points (room minus
- * others, exact shares rounded once); null when either side has too few votes to say.
+ * How far this room's own verdict on a cell (its most chosen) is from the other rooms' share
+ * of that same verdict, in points (room minus others, exact shares rounded once); null when
+ * either side has too few votes to say. The chip on the slide is then always what this room
+ * said: a cell the room voted 85 % Y never shows an N. A tie between the room's leaders
+ * gives the one that differs most.
  */
-export function largestGap(room: VerdictCounts, others: VerdictCounts): { verdict: Verdict, points: number } | null {
+export function roomVerdictGap(room: VerdictCounts, others: VerdictCounts): { verdict: Verdict, points: number } | null {
   const roomTotal = cellTotal(room)
   const othersTotal = cellTotal(others)
   if (roomTotal < MIN_VOTES_TO_COMPARE || othersTotal < MIN_VOTES_TO_COMPARE)
     return null
+  const top = Math.max(...verdictIds.map(v => room[v]))
   let best: { verdict: Verdict, points: number } | null = null
-  for (const verdict of verdictIds) {
+  for (const verdict of verdictIds.filter(v => room[v] === top)) {
     // Exact shares: rounding each side first could push a 14.6-point gap over the line.
     const points = 100 * (room[verdict] / roomTotal - others[verdict] / othersTotal)
     if (!best || Math.abs(points) > Math.abs(best.points))
@@ -79,7 +83,7 @@ export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): Ce
   return matrixCells.map((cell) => {
     const roomCounts = roomCells?.[cell.id] ?? ZERO
     const othersCounts = othersCells?.[cell.id] ?? ZERO
-    const gap = largestGap(roomCounts, othersCounts)
+    const gap = roomVerdictGap(roomCounts, othersCounts)
     return {
       cell: cell.id,
       speaker: cell.verdict,
