@@ -4,8 +4,9 @@
 import type { ResultsSnapshot } from '../poll/types'
 import type { TestPostgres } from './helpers/postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startLatencyProxy } from './helpers/latency-proxy'
 import { startPostgres } from './helpers/postgres'
-import { command, eventually, join, pollOf, results, tempDataDir, testApp, vote } from './helpers/test-server'
+import { command, eventually, join, pollOf, results, send, tempDataDir, testApp, vote } from './helpers/test-server'
 
 let postgres: TestPostgres
 beforeAll(async () => {
@@ -74,5 +75,43 @@ describe('the vote server on PostgreSQL', () => {
     await eventually(async () => expect(pollOf(await results(server.target), 'warmup').participants).toBe(1))
     expect((await results(server.target)).storeProblem).toBeUndefined()
     await server.app.close()
+  }, 60_000)
+
+  it('slows down on a slow database (50 ms a query) but loses nothing, and keeps answering meanwhile', async () => {
+    const url = new URL(await postgres.database())
+    const proxy = await startLatencyProxy({
+      host: url.hostname,
+      port: Number(url.port),
+    }, 50)
+    url.port = String(proxy.port)
+    const server = await testApp({
+      DATABASE_URL: url.toString(),
+      JOIN_LIMIT_PER_ADDRESS: '5000',
+    })
+    try {
+      await command(server.target, 'warmup', 'open')
+      const phones = await Promise.all(Array.from({ length: 20 }, async () => (await join(server.target)).phone!))
+      let acknowledged = 0
+      const ballots = phones.map(async (phone, i) => {
+        const res = await vote(server.target, 'warmup', {
+          option: i % 2
+            ? 'often'
+            : 'never',
+        }, phone, `slow-ballot-key-${String(i).padStart(6, '0')}`)
+        expect(res.status).toBe(200)
+        acknowledged++
+      })
+      // While the ballots wait on the database, the server answers what it holds in memory.
+      const polls = await send(server.target, '/api/polls')
+      expect(polls.status).toBe(200)
+      expect(acknowledged).toBeLessThan(phones.length)
+      await Promise.all(ballots)
+      await eventually(async () => expect(pollOf(await results(server.target), 'warmup').participants).toBe(20), 15_000)
+      expect(choiceCounts(await results(server.target), 'warmup')).toEqual({ often: 10, sometimes: 0, never: 10 })
+    }
+    finally {
+      await server.app.close()
+      await proxy.close()
+    }
   }, 60_000)
 })

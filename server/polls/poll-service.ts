@@ -221,20 +221,25 @@ export class PollService {
       throw sessionChanged()
     // A retry of a ballot that was recorded before the poll closed is still a success,
     // in the session it was recorded in; one from an earlier session is not this room's.
-    if (await tx.hasReceipt(record.definition.id, participantId, idempotencyKey)) {
+    // An open poll asks the store once (cast sees the replay itself): on a database over
+    // the network, each question is a round trip inside the group's transaction.
+    const replay = async () => {
       if (!await tx.isMember(sessionId, participantId))
         throw sessionChanged()
       return { duplicate: true }
     }
-    if (record.state.status !== 'open')
+    if (record.state.status !== 'open') {
+      if (await tx.hasReceipt(record.definition.id, participantId, idempotencyKey))
+        return replay()
       throw new HttpError(409, 'Ce vote est clos : votre choix n\'a pas été pris en compte.', 'poll_closed')
+    }
     const result = await tx.cast(sessionId, record.definition.id, participantId, idempotencyKey, choice, this.now())
+    if (result.kind === 'duplicate')
+      return replay()
     if (result.kind === 'not-member')
       throw new HttpError(401, 'Ce téléphone était inscrit à une séance précédente : il rejoint celle-ci, puis renvoie votre vote.', 'not_joined')
     if (result.kind === 'key-reused')
       throw new HttpError(409, 'Cette clé d\'envoi a déjà servi pour un autre vote.', 'key_reused')
-    if (result.kind === 'duplicate')
-      return { duplicate: true }
     return {
       duplicate: false,
       apply: () => {
