@@ -8,9 +8,10 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runColdStart } from './bench/cold-start'
 import { runQuestions } from './bench/questions'
-import { printGoals, printSteady } from './bench/report'
+import { printGoals, printShapes, printSteady } from './bench/report'
 import { runSteady } from './bench/steady'
 import { tableRows, verdictLine } from './bench/table'
+import { describeTopology } from './bench/topology'
 
 const MAX_SECONDS = 600
 const MAX_SUBSCRIBERS = 20_000
@@ -18,6 +19,8 @@ const MAX_SUBSCRIBERS = 20_000
 const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start, questions
 npm run bench -- --table           the load table of docs/performance.md, row by row, each against its goal
 npm run bench -- --questions [--duration 60]   the questions scenario alone
+npm run bench -- --database postgres --instances 3 [--rates 500,1000]   each load on SQLite, then on
+  3 instances sharing a throwaway PostgreSQL, side by side (docs/hosting.md)
 npm run bench -- [--subscribers 2000] [--rate 1000 | --rates 1000,2000,4000] [--duration 60]
   [--changes 0.2] [--probes 50] [--broadcast-interval 100] [--concurrency 256] [--phones 10000]
   --changes: share of ballots that change an earlier vote; --probes: streams that time arrivals;
@@ -36,6 +39,8 @@ function parse() {
       'concurrency': { type: 'string', default: '256' },
       'phones': { type: 'string' },
       'questions': { type: 'boolean' },
+      'database': { type: 'string', default: 'sqlite' },
+      'instances': { type: 'string', default: '1' },
       'table': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
@@ -63,8 +68,22 @@ function parse() {
       : n('phones', values.phones, 1, 100_000),
   }
   const rates = (values.rates ?? values.rate ?? '1000').split(',').map(r => n('rate', r, 1, 50_000))
+  if (values.database !== 'sqlite' && values.database !== 'postgres')
+    throw new Error(`--database must be sqlite or postgres (got ${values.database})`)
+  const instances = n('instances', values.instances, 1, 16)
+  if (values.database === 'sqlite' && instances > 1)
+    throw new Error('--instances > 1 needs --database postgres: one SQLite file serves one process')
   return {
-    custom,
+    custom: custom || values.database === 'postgres',
+    // Hosted: each load runs on the laptop's shape first, then on PostgreSQL, in the same run.
+    shapes: values.database === 'postgres'
+      ? [
+          { database: 'sqlite' as const, instances: 1 },
+          { database: 'postgres' as const, instances },
+        ]
+      : [
+          { database: 'sqlite' as const, instances: 1 },
+        ],
     questions: values.questions === true,
     table: values.table === true,
     runs: rates.map(rate => ({ ...base, rate, name: `${base.subscribers} streams, ${rate}/s` })),
@@ -148,7 +167,7 @@ async function table(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const { custom, questions, runs, table: wantTable } = parse()
+  const { custom, questions, runs, shapes, table: wantTable } = parse()
   let ok = true
   if (wantTable) {
     ok = await table()
@@ -160,13 +179,19 @@ async function main(): Promise<void> {
     ok = await suite()
   }
   else {
+    const reports: SteadyReport[] = []
     for (const run of runs) {
-      console.log(`\n== ${run.name}, ${run.duration} s`)
-      const report = await runSteady(run)
-      printSteady(report)
-      console.log(JSON.stringify({ bench: 'vote-server', ...report }))
-      ok &&= report.tallyExact && report.unseenAcks === 0
+      for (const topology of shapes) {
+        console.log(`\n== ${run.name}, ${run.duration} s, ${describeTopology(topology)}`)
+        const report = await runSteady({ ...run, topology })
+        printSteady(report)
+        console.log(JSON.stringify({ bench: 'vote-server', ...report }))
+        reports.push(report)
+        ok &&= report.tallyExact && report.unseenAcks === 0
+      }
     }
+    if (shapes.length > 1)
+      printShapes(reports)
   }
   process.exit(ok ? 0 : 1)
 }

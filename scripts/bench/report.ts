@@ -15,6 +15,7 @@ function table(rows: [string, string][]): void {
 
 export function printSteady(r: SteadyReport): void {
   table([
+    ['shape', r.topology],
     ['target rate', `${r.rate} ballots/s for ${r.durationS} s`],
     [
       'audience streams',
@@ -39,7 +40,20 @@ export function printSteady(r: SteadyReport): void {
       JSON.stringify(r.errors),
     ],
     ['longest event-loop stall', `${f(r.loopDelayMaxMs)} ms`],
-    ['server peak RSS', `${r.peakRssMB} MB`],
+    [
+      'server peak RSS',
+      r.instancesRssMB.length > 1
+        ? `${r.instancesRssMB.join(' / ')} MB (per instance)`
+        : `${r.peakRssMB} MB`,
+    ],
+    ...(r.dbConnectionsMax
+      ? [
+          [
+            'database connections, most at once',
+            String(r.dbConnectionsMax),
+          ] as [string, string],
+        ]
+      : []),
     ['CPU, share of one core', `server ${Math.round(r.serverCpu * 100)} %, load generator ${Math.round(r.generatorCpu * 100)} %`],
     ['bottleneck', r.bottleneck],
     [
@@ -105,4 +119,22 @@ export function printGoals([quiet, heavy, cold]: [SteadyReport, SteadyReport, Co
     goals: goals.map(([name, goal, measured, met]) => ({ name, goal, measured, met })),
   }))
   return goals.every(g => g[3]) && exact(quiet)
+}
+
+/** The same loads on each shape, side by side (docs/performance.md, « Hosted »). */
+export function printShapes(reports: SteadyReport[]): void {
+  const columns = [
+    ...new Set(reports.map(r => r.topology)),
+  ]
+  const rates = [
+    ...new Set(reports.map(r => r.rate)),
+  ]
+  const cell = (r: SteadyReport | undefined) => r
+    ? `${r.throughputPerS}/s, ack p99 ${f(r.ackMs.p99)} ms, screen p99 ${f(r.voteToScreenMs.p99)} ms, ${r.instancesRssMB.join('/')} MB${r.dbConnectionsMax
+      ? `, ${r.dbConnectionsMax} conn.`
+      : ''}${r.tallyExact ? '' : ', TALLY WRONG'}`
+    : '–'
+  console.log(`\n== side by side\n  rate      ${columns.join('  |  ')}`)
+  for (const rate of rates)
+    console.log(`  ${String(rate).padEnd(8)}  ${columns.map(c => cell(reports.find(r => r.rate === rate && r.topology === c))).join('  |  ')}`)
 }

@@ -3,19 +3,20 @@
 // vote-to-screen latency, throughput, errors, the server's peak RSS and its longest
 // event-loop stall, and checks that the final tallies equal the acknowledged ballots.
 import type { Choice } from '../../poll/types'
-import type { ServerProcess } from '../lib/server-process'
+import type { Topology } from './topology'
 import { readFileSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { isDeepStrictEqual } from 'node:util'
 import { cellIds, verdictIds } from '../../data/matrix'
 import { pollById } from '../../data/polls'
 import { tallyOf } from '../../poll/tally'
-import { startServerProcess, TEST_TOKEN } from '../lib/server-process'
+import { TEST_TOKEN } from '../lib/server-process'
 import { bottleneck, cpuWindow } from './cpu'
 import { joinPhones, postBallot } from './load'
 import { serverMetrics } from './metrics'
 import { summarize } from './stats'
-import { closeSubscribers, firstArrivalAtOrAfter, openSubscribers } from './subscribers'
+import { closeSubscribers, firstArrivalAtOrAfter, firstArrivalWithParticipants, openSubscribers } from './subscribers'
+import { describeTopology, startTopology } from './topology'
 
 /** At most this many participants per open stream: past it, ballots change earlier votes. */
 const PHONES_PER_STREAM = 5
@@ -32,6 +33,8 @@ export interface SteadyOptions {
   concurrency: number
   /** Phones that join before the ballots (each with its own cookie); by default, enough for the ballots. */
   phones?: number
+  /** The laptop's shape by default; or N instances on PostgreSQL (docs/hosting.md). */
+  topology?: Topology
 }
 
 type Summary = ReturnType<typeof summarize>
@@ -57,6 +60,12 @@ export interface SteadyReport {
   serverCpu: number
   generatorCpu: number
   bottleneck: string
+  /** Where the ballots went: « SQLite, 1 process » or « PostgreSQL, 3 instances ». */
+  topology: string
+  /** Peak RSS of each instance, in MB. */
+  instancesRssMB: number[]
+  /** Most database connections open at once during the ballots (PostgreSQL). */
+  dbConnectionsMax: number
 }
 
 function randomChoice(i: number): Choice {
@@ -74,7 +83,8 @@ export function peakRss(pid: number): number {
 
 /** A steady load: N open streams, then ballots at a fixed rate for a fixed time. */
 export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
-  const server: ServerProcess = await startServerProcess({
+  const topology = opts.topology ?? { database: 'sqlite', instances: 1 }
+  const running = await startTopology(topology, {
     RATE_LIMIT_PER_ADDRESS: '100000000',
     RATE_LIMIT_PER_PARTICIPANT: '1000000',
     JOIN_LIMIT_PER_ADDRESS: '100000000',
@@ -82,7 +92,12 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     STREAMS_PER_ADDRESS: '100000',
     BROADCAST_INTERVAL_MS: String(opts.interval),
   })
+  const server = running.servers[0]!
   const base = new URL(server.url)
+  const bases = running.servers.map(s => new URL(s.url))
+  // Hosted, each instance numbers its own versions: a ballot is on screen when the screen
+  // shows at least as many participants as were acknowledged by then.
+  const shared = topology.database === 'postgres'
   try {
     await fetch(`${server.url}/api/presenter/polls/verdict/open`, {
       method: 'POST',
@@ -93,20 +108,35 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     // Phones join before the measured window, as a room does when the QR code goes up.
     const participants = opts.phones ?? Math.max(1, Math.min(Math.round(total * (1 - opts.changes)), PHONES_PER_STREAM * Math.max(opts.subscribers, 200)))
     const cookies = await joinPhones(agent, base, participants)
-    const subs = await openSubscribers(base, opts.subscribers, Math.min(opts.probes, opts.subscribers), {
-      cookieFor: i => cookies[i],
-    })
-    await serverMetrics(server.url, true)
+    // The screens spread over the instances, as a balancer would spread them.
+    const subs = (await Promise.all(bases.map((b, k) => {
+      const share = (n: number) => Math.floor(n / bases.length) + (k < n % bases.length
+        ? 1
+        : 0)
+      return openSubscribers(b, share(opts.subscribers), share(Math.min(opts.probes, opts.subscribers)), {
+        cookieFor: i => cookies[(i * bases.length + k) % cookies.length],
+      })
+    }))).flat()
+    for (const s of running.servers)
+      await serverMetrics(s.url, true)
+    let dbConnectionsMax = 0
+    const sampler = setInterval(() => {
+      running.connections().then((n) => {
+        dbConnectionsMax = Math.max(dbConnectionsMax, n)
+      }, () => {})
+    }, 250)
     const finalChoice = new Map<number, Choice>()
     const inFlight = new Set<number>()
     const ackLatencies: number[] = []
-    const acks: { ackAt: number, version: number }[] = []
+    const acks: { ackAt: number, version: number, newAcked: number }[] = []
+    let newAcked = 0
+    const counted = new Set<number>()
     const errors = new Map<number, number>()
     let sent = 0
     let nextNew = 0
     let skipped = 0
     const pending: Promise<void>[] = []
-    const endCpu = cpuWindow(server.child.pid!)
+    const endCpus = running.servers.map(s => cpuWindow(s.child.pid!))
     const start = performance.now()
     const deadline = start + opts.duration * 1000
 
@@ -139,11 +169,15 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
         }
         const choice = randomChoice(sent)
         inFlight.add(id)
-        pending.push(postBallot(agent, base, 'verdict', cookies[id]!, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
+        pending.push(postBallot(agent, bases[sent % bases.length]!, 'verdict', cookies[id]!, `bench-key-${String(sent).padStart(12, '0')}`, choice).then((r) => {
           inFlight.delete(id)
           if (r.ack) {
             ackLatencies.push(r.latencyMs)
-            acks.push(r.ack)
+            if (!counted.has(id)) {
+              counted.add(id)
+              newAcked++
+            }
+            acks.push({ ...r.ack, newAcked })
             finalChoice.set(id, choice)
           }
           else {
@@ -158,15 +192,22 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       new Promise(r => setTimeout(r, 30_000)),
     ])
     const elapsed = (performance.now() - start) / 1000
-    const cpu = endCpu()
-    await new Promise(r => setTimeout(r, 3 * opts.interval + 500))
+    const shares = endCpus.map(end => end())
+    const cpu = {
+      server: shares.reduce((a, c) => a + c.server, 0),
+      generator: shares[0]!.generator,
+    }
+    clearInterval(sampler)
+    await new Promise(r => setTimeout(r, 3 * opts.interval + (shared ? 1500 : 500)))
 
     const probes = subs.filter(s => s.probe)
     const screen: number[] = []
     let unseen = 0
     for (const ack of acks) {
       for (const p of probes) {
-        const at = firstArrivalAtOrAfter(p, ack.version)
+        const at = shared
+          ? firstArrivalWithParticipants(p, ack.newAcked, ack.ackAt)
+          : firstArrivalAtOrAfter(p, ack.version)
         if (at === null)
           unseen++
         else screen.push(Math.max(0, at - ack.ackAt))
@@ -178,7 +219,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     const verdictView = results.polls.find(p => p.id === 'verdict')!
     const expected = tallyOf(pollById('verdict')!, finalChoice.values())
     const exact = isDeepStrictEqual(verdictView.tally, expected) && verdictView.participants === finalChoice.size
-    const loop = await serverMetrics(server.url)
+    const loops = await Promise.all(running.servers.map(s => serverMetrics(s.url)))
     const report: SteadyReport = {
       scenario: opts.name,
       rate: opts.rate,
@@ -193,18 +234,21 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       unseenAcks: unseen,
       errors: Object.fromEntries(errors),
       connectionResets: errors.get(0) ?? 0,
-      peakRssMB: Math.round(peakRss(server.child.pid!) / 1048576),
-      loopDelayMaxMs: loop.eventLoopDelayMs.max,
+      peakRssMB: Math.max(...running.servers.map(s => Math.round(peakRss(s.child.pid!) / 1048576))),
+      loopDelayMaxMs: Math.max(...loops.map(l => l.eventLoopDelayMs.max)),
       tallyExact: exact,
       serverCpu: Math.round(cpu.server * 100) / 100,
       generatorCpu: Math.round(cpu.generator * 100) / 100,
       bottleneck: bottleneck(cpu, acks.length >= 0.98 * opts.rate * opts.duration),
+      topology: describeTopology(topology),
+      instancesRssMB: running.servers.map(s => Math.round(peakRss(s.child.pid!) / 1048576)),
+      dbConnectionsMax,
     }
     closeSubscribers(subs)
     agent.destroy()
     return report
   }
   finally {
-    await server.stop()
+    await running.stop()
   }
 }

@@ -2,11 +2,12 @@ import type { ClientRequest } from 'node:http'
 import { Agent, get } from 'node:http'
 
 const VERSION = /"version":(\d+)/
+const VERDICT_PARTICIPANTS = /"id":"verdict"[^}]*?"participants":(\d+)/
 
 /** One stream: a phone, or a probe screen that records when each results version arrived. */
 export interface Subscriber {
-  /** Arrival time (performance.now()) of each message, in version order. */
-  arrivals: { version: number, at: number }[]
+  /** Arrival time (performance.now()) of each message, in version order, with the verdict poll's participants. */
+  arrivals: { version: number, at: number, participants: number }[]
   probe: boolean
   connected: boolean
   req: ClientRequest
@@ -56,6 +57,7 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
             sub.arrivals.push({
               version: Number(m[1]),
               at: performance.now(),
+              participants: Number(VERDICT_PARTICIPANTS.exec(chunk)?.[1] ?? 0),
             })
           }
         })
@@ -97,4 +99,16 @@ export function firstArrivalAtOrAfter(sub: Subscriber, version: number): number 
 export function closeSubscribers(subscribers: Subscriber[]): void {
   for (const s of subscribers)
     s.req.destroy()
+}
+
+/**
+ * For the hosted shape, where each instance numbers its own versions: when did this probe
+ * first show at least `participants` people on the verdict poll?
+ */
+export function firstArrivalWithParticipants(sub: Subscriber, participants: number, notBefore: number): number | null {
+  for (const arrival of sub.arrivals) {
+    if (arrival.participants >= participants && arrival.at >= notBefore - 1000)
+      return arrival.at
+  }
+  return null
 }

@@ -15,6 +15,8 @@ const TOPICS = new Set<string>([
   'questions',
   'polls',
 ])
+/** Upvotes come in storms: their announcements are gathered over this many ms. */
+const QUESTIONS_COALESCE_MS = 100
 
 export interface PostgresClusterOptions {
   url: string
@@ -50,6 +52,7 @@ export class PostgresCluster implements Cluster {
   private readonly publishTimer: NodeJS.Timeout
   private publishing = false
   private publishSoon = false
+  private questionsPending: NodeJS.Timeout | null = null
 
   constructor(private readonly options: PostgresClusterOptions) {
     this.electTimer = setInterval(() => void this.elect(), options.electEveryMs ?? 500).unref()
@@ -207,10 +210,25 @@ export class PostgresCluster implements Cluster {
   }
 
   announce(topic: ClusterTopic): void {
+    // A storm of upvotes is one message per 100 ms, not one per upvote: every instance
+    // re-reads the whole list on each.
+    if (topic === 'questions') {
+      if (this.questionsPending)
+        return
+      this.questionsPending = setTimeout(() => {
+        this.questionsPending = null
+        this.notify(topic)
+      }, QUESTIONS_COALESCE_MS)
+      return
+    }
+    this.notify(topic)
+  }
+
+  private notify(topic: ClusterTopic): void {
     const client = this.client
     if (!client)
       return
-    // The announcing instance hears its own NOTIFY too: the listeners ignore what they already have.
+    // The announcing instance hears its own NOTIFY too: reading its own change again is harmless.
     client.query('SELECT pg_notify($1, $2)', [CHANGES, topic]).catch(() => {})
   }
 
@@ -224,6 +242,8 @@ export class PostgresCluster implements Cluster {
 
   async close(): Promise<void> {
     this.closed = true
+    if (this.questionsPending)
+      clearTimeout(this.questionsPending)
     clearInterval(this.electTimer)
     clearInterval(this.publishTimer)
     const client = this.client
