@@ -31,6 +31,31 @@ interface ArchiveRow { poll_id: string, tally: string, participants: number }
 const SESSION_COLUMNS = 'id, title, date, kind, expected_size, created_at, participants, imported'
 const QUESTION_COLUMNS = 'q.id, q.participant_id, q.text, q.name, q.status, q.pinned, q.flag, q.created_at, (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS votes'
 const COUNTS = `count(*)::int AS received, count(*) FILTER (WHERE status IN ('published', 'answered'))::int AS published, count(*) FILTER (WHERE status = 'answered')::int AS answered`
+/** A ballot in one statement (see `cast`): $1 session, $2 poll, $3 participant, $4 choice, $5 key, $6 time. */
+const CAST = `WITH member AS (
+    SELECT 1 FROM participants WHERE id = $3 AND session_id = $1
+  ), existing AS (
+    SELECT poll_id, participant_id FROM receipts WHERE idempotency_key = $5
+  ), receipt AS (
+    INSERT INTO receipts (idempotency_key, poll_id, participant_id)
+    SELECT $5, $2, $3 WHERE EXISTS (SELECT 1 FROM member) AND NOT EXISTS (SELECT 1 FROM existing)
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING 1
+  ), previous AS (
+    SELECT choice FROM ballots WHERE session_id = $1 AND poll_id = $2 AND participant_id = $3
+  ), ballot AS (
+    INSERT INTO ballots (session_id, poll_id, participant_id, choice, idempotency_key, created_at, updated_at)
+    SELECT $1, $2, $3, $4, $5, $6, $6 WHERE EXISTS (SELECT 1 FROM receipt)
+    ON CONFLICT (session_id, poll_id, participant_id) DO UPDATE SET choice = excluded.choice, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM member)::int AS member,
+    (SELECT poll_id FROM existing) AS receipt_poll,
+    (SELECT participant_id FROM existing) AS receipt_participant,
+    (SELECT count(*) FROM receipt)::int AS inserted,
+    (SELECT choice FROM previous) AS previous,
+    (SELECT count(*) FROM ballot)::int AS written`
+
 /** Tables that keep who voted or asked what: vacuumed after an erasure. */
 const PERSONAL_TABLES = 'ballots, receipts, participants, questions, question_votes'
 
@@ -106,22 +131,15 @@ class PostgresOperations implements Async<StoreOperations> {
     return (await this.db.rows('SELECT 1 FROM participants WHERE id = $1 AND session_id = $2', [participantId, sessionId])).length > 0
   }
 
+  /**
+   * One statement, one round trip (a ballot's whole cost on a database over the network):
+   * the key's receipt, the membership, the receipt written only when both allow, the
+   * previous choice, and the ballot written only when the receipt was. Nothing throws on a
+   * race: a key another instance committed after this statement's snapshot is read again.
+   */
   async cast(sessionId: string, pollId: string, participantId: string, key: string, choice: Choice, at: Date): Promise<CastResult> {
-    const attempt = () => this.db.atomic(async (db): Promise<CastResult> => {
-      const [receipt] = await db.rows<{ poll_id: string, participant_id: string }>('SELECT poll_id, participant_id FROM receipts WHERE idempotency_key = $1', [key])
-      if (receipt) {
-        return receipt.poll_id === pollId && receipt.participant_id === participantId
-          ? { kind: 'duplicate' }
-          : { kind: 'key-reused' }
-      }
-      if ((await db.rows('SELECT 1 FROM participants WHERE id = $1 AND session_id = $2', [participantId, sessionId])).length === 0)
-        return { kind: 'not-member' }
-      // The receipt first: of two instances sent the same key at once, one waits here and then fails.
-      await db.count('INSERT INTO receipts (idempotency_key, poll_id, participant_id) VALUES ($1, $2, $3)', [key, pollId, participantId])
-      const [previous] = await db.rows<{ choice: string }>('SELECT choice FROM ballots WHERE session_id = $1 AND poll_id = $2 AND participant_id = $3 FOR UPDATE', [sessionId, pollId, participantId])
-      await db.count(`INSERT INTO ballots (session_id, poll_id, participant_id, choice, idempotency_key, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $6)
-        ON CONFLICT (session_id, poll_id, participant_id) DO UPDATE SET choice = excluded.choice, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at`, [
+    for (let attempt = 0; ; attempt++) {
+      const [row] = await this.db.rows<{ member: number, receipt_poll: string | null, receipt_participant: string | null, inserted: number, previous: string | null }>(CAST, [
         sessionId,
         pollId,
         participantId,
@@ -129,21 +147,23 @@ class PostgresOperations implements Async<StoreOperations> {
         key,
         at.toISOString(),
       ])
-      return {
-        kind: 'accepted',
-        previous: previous
-          ? JSON.parse(previous.choice) as Choice
-          : undefined,
+      if (row!.receipt_poll !== null) {
+        return row!.receipt_poll === pollId && row!.receipt_participant === participantId
+          ? { kind: 'duplicate' }
+          : { kind: 'key-reused' }
       }
-    })
-    try {
-      return await attempt()
-    }
-    catch (error) {
-      // Another instance recorded the same key (or the same participant's first ballot) first: read again.
-      if (raced(error))
-        return attempt()
-      throw error
+      if (row!.member === 0)
+        return { kind: 'not-member' }
+      if (row!.inserted === 1) {
+        return {
+          kind: 'accepted',
+          previous: row!.previous === null
+            ? undefined
+            : JSON.parse(row!.previous) as Choice,
+        }
+      }
+      if (attempt > 0)
+        throw new StoreUnavailableError(new Error('idempotency key neither recorded nor found'))
     }
   }
 
