@@ -172,7 +172,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
     token: secrets.presenter.value,
     presenterLanding: () => screens.presenterLanding(),
   })
-  await app.register(roomRoutes, { room, config })
+  await app.register(roomRoutes, { room, config, cluster })
   await app.register(pollRoutes, { service, config })
   await app.register(questionRoutes, { questions, config })
   await app.register(liveRoutes, { screens })

@@ -114,4 +114,26 @@ describe('the vote server on PostgreSQL', () => {
       await proxy.close()
     }
   }, 60_000)
+
+  it('holds the join budget of an address across instances: what one gave, another does not give again', async () => {
+    const env = { DATABASE_URL: await postgres.database(), JOIN_LIMIT_PER_ADDRESS: '6', JOIN_WINDOW_SECONDS: '600' }
+    const first = await testApp(env)
+    const second = await testApp(env, tempDataDir())
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await join(first.target)).res.status).toBe(201)
+        expect((await join(second.target)).res.status).toBe(201)
+      }
+      // Six from this address, three on each instance: the seventh is refused on both.
+      for (const server of [first, second]) {
+        const { res } = await join(server.target)
+        expect(res.status).toBe(429)
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+      }
+    }
+    finally {
+      await first.app.close()
+      await second.app.close()
+    }
+  })
 })

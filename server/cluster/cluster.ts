@@ -28,10 +28,18 @@ export interface Cluster {
   announce: (topic: ClusterTopic) => void
   onAnnounce: (listener: (topic: ClusterTopic) => void) => void
   onPublished: (listener: (published: PublishedPolls) => void) => void
+  /**
+   * Spends one from a budget every instance shares (joins per address); null on a laptop,
+   * whose one process keeps its budgets in memory.
+   */
+  take: (key: string, burst: number, refillMs: number) => Promise<SpendResult> | null
   close: () => Promise<void>
 }
 
+export interface SpendResult { ok: boolean, retryAfterS: number }
+
 export const soloCluster: Cluster = {
+  take: () => null,
   shared: false,
   role: () => 'solo',
   announce: () => {},

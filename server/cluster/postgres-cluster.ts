@@ -1,5 +1,5 @@
 import type { Store } from '../storage/store'
-import type { Cluster, ClusterTopic, PublishedPolls } from './cluster'
+import type { Cluster, ClusterTopic, PublishedPolls, SpendResult } from './cluster'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { sessionAggregates } from '../../poll/session'
@@ -48,6 +48,8 @@ export class PostgresCluster implements Cluster {
   private lastBody = ''
   private readonly announceListeners = new Set<(topic: ClusterTopic) => void>()
   private readonly publishedListeners = new Set<(published: PublishedPolls) => void>()
+  /** Queries that are not the listener's (the shared budgets). */
+  private readonly pool: pg.Pool
   private readonly electTimer: NodeJS.Timeout
   private readonly publishTimer: NodeJS.Timeout
   private publishing = false
@@ -55,6 +57,13 @@ export class PostgresCluster implements Cluster {
   private questionsPending: NodeJS.Timeout | null = null
 
   constructor(private readonly options: PostgresClusterOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: 2,
+      connectionTimeoutMillis: 2000,
+      idleTimeoutMillis: 30_000,
+    })
+    this.pool.on('error', () => {})
     this.electTimer = setInterval(() => void this.elect(), options.electEveryMs ?? 500).unref()
     this.publishTimer = setInterval(() => void this.publish(), options.publishEveryMs ?? 150).unref()
     void this.connect()
@@ -236,6 +245,30 @@ export class PostgresCluster implements Cluster {
     this.announceListeners.add(listener)
   }
 
+  /**
+   * A token bucket in the database, on the database's clock: `burst` at once, then one every
+   * `refillMs`, whichever instance the phone reaches. One statement spends, or refuses.
+   */
+  async take(key: string, burst: number, refillMs: number): Promise<SpendResult> {
+    const now = `(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    const refilled = `LEAST($2::float8, b.level + (${now} - b.at_ms) / $3::float8)`
+    const { rows } = await this.pool.query<{ level: number | null, spent: boolean }>(`WITH spend AS (
+        INSERT INTO rate_buckets AS b (key, level, at_ms) VALUES ($1, $2::float8 - 1, ${now})
+        ON CONFLICT (key) DO UPDATE SET level = ${refilled} - 1, at_ms = ${now}
+        WHERE ${refilled} >= 1
+        RETURNING 1
+      )
+      SELECT EXISTS (SELECT 1 FROM spend) AS spent,
+        (SELECT ${refilled} FROM rate_buckets b WHERE b.key = $1) AS level`, [key, burst, refillMs])
+    const row = rows[0]!
+    if (row.spent)
+      return { ok: true, retryAfterS: 0 }
+    return {
+      ok: false,
+      retryAfterS: Math.max(1, Math.ceil((1 - (row.level ?? 0)) * refillMs / 1000)),
+    }
+  }
+
   onPublished(listener: (published: PublishedPolls) => void): void {
     this.publishedListeners.add(listener)
   }
@@ -250,5 +283,6 @@ export class PostgresCluster implements Cluster {
     this.client = null
     this.leader = false
     await client?.end().catch(() => {})
+    await this.pool.end().catch(() => {})
   }
 }

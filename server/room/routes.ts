@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Cluster } from '../cluster/cluster'
 import type { ServerConfig } from '../config'
 import type { JoinRefusal, Room } from './room'
 import { z } from 'zod'
-import { HttpError } from '../errors'
+import { HttpError, StoreUnavailableError } from '../errors'
 import { issueParticipant, participantOf } from '../guard/credentials'
 import { presenterOnly } from '../guard/presenter'
 import { TokenBucket } from '../guard/token-bucket'
@@ -23,16 +24,19 @@ const roomChange = z.strictObject({
 
 export interface RoomRoutesOptions {
   room: Room
+  /** The other instances, when hosted: the join budget is then theirs too. */
+  cluster: Cluster
   config: Pick<ServerConfig, 'joinLimitPerAddress' | 'joinWindowSeconds'>
 }
 
 /** Joining the room (a phone's credential) and the presenter's room settings. */
-export const roomRoutes: FastifyPluginAsyncZod<RoomRoutesOptions> = async (app, { room, config }) => {
+export const roomRoutes: FastifyPluginAsyncZod<RoomRoutesOptions> = async (app, { room, config, cluster }) => {
   // A whole room behind one address may join at once; past that, one more every
   // window / limit, continuously: a burst never locks newcomers out for minutes.
+  const refillMs = config.joinWindowSeconds * 1000 / config.joinLimitPerAddress
   const joins = new TokenBucket({
     burst: config.joinLimitPerAddress,
-    refillMs: config.joinWindowSeconds * 1000 / config.joinLimitPerAddress,
+    refillMs,
   })
 
   // The phone's credential: issued here, once, kept by the browser as an HttpOnly cookie.
@@ -43,9 +47,20 @@ export const roomRoutes: FastifyPluginAsyncZod<RoomRoutesOptions> = async (app, 
     // A phone from an earlier session (the same talk given again) joins this one anew.
     if (known && await room.isMember(known))
       return { status: 'known' }
-    if (!joins.take(`join:${req.ip}`)) {
+    // Hosted, every instance spends from the same budget (the database's); a laptop keeps it in memory.
+    const key = `join:${req.ip}`
+    const shared = cluster.take(key, config.joinLimitPerAddress, refillMs)
+    const spent = shared
+      ? await shared.catch((error: unknown) => {
+          throw new StoreUnavailableError(error)
+        })
+      : {
+          ok: joins.take(key),
+          retryAfterS: joins.retryAfterS(key),
+        }
+    if (!spent.ok) {
       room.countRefusal()
-      const wait = joins.retryAfterS(`join:${req.ip}`)
+      const wait = spent.retryAfterS
       throw new HttpError(429, `Trop de nouvelles inscriptions depuis ce réseau : réessayez dans ${wait} s.`, 'rate_limited', wait)
     }
     const joined = await room.join(req.body.code)

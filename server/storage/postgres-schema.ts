@@ -95,6 +95,12 @@ export const POSTGRES_MIGRATIONS = [
     data_version BIGINT NOT NULL
   );
   INSERT INTO store_meta (id, data_version) VALUES (1, 0);`,
+  // 2: the budgets that protect the room (joins per address), shared by every instance.
+  `CREATE TABLE rate_buckets (
+    key TEXT PRIMARY KEY,
+    level DOUBLE PRECISION NOT NULL,
+    at_ms BIGINT NOT NULL
+  );`,
 ]
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length
