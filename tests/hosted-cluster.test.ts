@@ -117,6 +117,8 @@ describe('three instances behind nginx on one PostgreSQL', () => {
     await eventually(() => {
       expect(pollOf(projected!, 'warmup').participants).toBe(PHONES)
       expect(counts(projected)).toEqual(expected)
+      // The joins counted on every instance, not only this one's.
+      expect(projected!.room?.participants).toBe(PHONES)
     }, 15_000)
     projector.close()
   }, 240_000)

@@ -11,6 +11,8 @@ export interface PublishedPolls {
   epoch: string
   seq: number
   polls: (PollAggregate & { state: PollState | null })[]
+  /** People who joined the session, on every instance (the presenter's count). */
+  joined: number
 }
 
 /**

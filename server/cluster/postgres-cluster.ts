@@ -155,20 +155,21 @@ export class PostgresCluster implements Cluster {
     }
     this.publishing = true
     try {
-      const { rows } = await client.query<{ session: string | null, receipts: string, states: string | null }>(`SELECT
+      const { rows } = await client.query<{ session: string | null, receipts: string, states: string | null, joined: number | null }>(`SELECT
           (SELECT value FROM settings WHERE key = 'current_session') AS session,
           (SELECT count(*) FROM receipts)::text AS receipts,
+          (SELECT participants FROM sessions WHERE id = (SELECT value FROM settings WHERE key = 'current_session')) AS joined,
           (SELECT string_agg(poll_id || status || results_visible::text || coalesce(opened_at, '') || coalesce(closed_at, ''), ',' ORDER BY poll_id)
             FROM poll_state WHERE session_id = (SELECT value FROM settings WHERE key = 'current_session')) AS states`)
       const row = rows[0]
       if (!row?.session)
         return
-      const signature = `${row.session}|${row.receipts}|${row.states ?? ''}`
+      const signature = `${row.session}|${row.receipts}|${row.joined ?? 0}|${row.states ?? ''}`
       if (signature === this.lastSignature)
         return
       const { ballots, archived, states } = await this.options.store.load(row.session)
       const polls = sessionAggregates(ballots, archived).map(a => ({ ...a, state: states.get(a.id) ?? null }))
-      const body = JSON.stringify({ session: row.session, polls })
+      const body = JSON.stringify({ session: row.session, polls, joined: row.joined })
       this.lastSignature = signature
       if (body === this.lastBody)
         return
@@ -178,6 +179,7 @@ export class PostgresCluster implements Cluster {
         epoch: this.epoch,
         seq: ++this.seq,
         polls,
+        joined: row.joined ?? 0,
       }
       await client.query('SELECT pg_notify($1, $2)', [
         TALLIES,

@@ -100,7 +100,14 @@ export class Screens {
       else if (topic === 'nav')
         void this.nav.reload().then(changed => changed.forEach(channel => this.hub.broadcast(this.nav.frame(channel)!, ['public', 'presenter'])))
     })
-    cluster.onPublished(published => service.applyPublished(published))
+    cluster.onPublished((published) => {
+      service.applyPublished(published)
+      try {
+        if (published.session === sessions.current().id)
+          room.followJoined(published.joined)
+      }
+      catch {}
+    })
     // Joins in the last minute fall as time passes: the presenter's count follows.
     // An archive imported by another process while the server runs changes the comparison.
     this.ticker = setInterval(() => {

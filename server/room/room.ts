@@ -132,6 +132,14 @@ export class Room {
     this.options.saved?.()
   }
 
+  /** Hosted: how many joined the session on every instance, as the publisher counted them. */
+  followJoined(joined: number): void {
+    if (!this.loaded || joined === this.participants)
+      return
+    this.participants = joined
+    this.changed()
+  }
+
   /** Reads the settings again: another instance changed them, or a new session began. */
   async reload(): Promise<void> {
     this.loaded = false
