@@ -164,6 +164,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   const metrics = new MetricsMonitor(() => screens.hub.size)
 
   await registerProtection(app, config, {
+    cluster,
     cookieSecret: secrets.cookie.value,
     presenterToken: secrets.presenter.value,
     guesses: guessThrottle(),

@@ -136,4 +136,26 @@ describe('the vote server on PostgreSQL', () => {
       await second.app.close()
     }
   })
+
+  it('holds a phone\'s ballot budget across instances: four a minute means four, whichever instance takes them', async () => {
+    const env = { DATABASE_URL: await postgres.database(), RATE_LIMIT_PER_PARTICIPANT: '4' }
+    const first = await testApp(env)
+    const second = await testApp(env, tempDataDir())
+    try {
+      await command(first.target, 'warmup', 'open')
+      const { phone } = await join(first.target)
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const server = i % 2
+          ? second
+          : first
+        statuses.push((await vote(server.target, 'warmup', { option: 'often' }, phone!, `budget-ballot-key-${String(i).padStart(4, '0')}`)).status)
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429])
+    }
+    finally {
+      await first.app.close()
+      await second.app.close()
+    }
+  })
 })

@@ -35,6 +35,8 @@ export interface Cluster {
    * whose one process keeps its budgets in memory.
    */
   take: (key: string, burst: number, refillMs: number) => Promise<SpendResult> | null
+  /** Counts one in a fixed window every instance shares (a phone's ballots per minute); null on a laptop. */
+  count: (key: string, windowMs: number) => Promise<{ current: number, ttl: number }> | null
   close: () => Promise<void>
 }
 
@@ -42,6 +44,7 @@ export interface SpendResult { ok: boolean, retryAfterS: number }
 
 export const soloCluster: Cluster = {
   take: () => null,
+  count: () => null,
   shared: false,
   role: () => 'solo',
   announce: () => {},

@@ -271,6 +271,20 @@ export class PostgresCluster implements Cluster {
     }
   }
 
+  /** A fixed window in the database, on its clock: the count in it after this one, and the ms left. */
+  async count(key: string, windowMs: number): Promise<{ current: number, ttl: number }> {
+    const now = `(extract(epoch from clock_timestamp()) * 1000)::bigint`
+    const { rows } = await this.pool.query<{ current: number, ttl: string }>(`INSERT INTO rate_windows AS w (key, started_ms, count) VALUES ($1, ${now}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN w.started_ms + $2 <= ${now} THEN 1 ELSE w.count + 1 END,
+        started_ms = CASE WHEN w.started_ms + $2 <= ${now} THEN ${now} ELSE w.started_ms END
+      RETURNING count AS current, (started_ms + $2 - ${now})::text AS ttl`, [key, windowMs])
+    return {
+      current: rows[0]!.current,
+      ttl: Math.max(0, Number(rows[0]!.ttl)),
+    }
+  }
+
   onPublished(listener: (published: PublishedPolls) => void): void {
     this.publishedListeners.add(listener)
   }

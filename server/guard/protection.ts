@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Cluster } from '../cluster/cluster'
 import type { ServerConfig } from '../config'
 import type { TokenBucket } from './token-bucket'
 import cookie from '@fastify/cookie'
@@ -10,6 +11,7 @@ import { participantOf } from './credentials'
 import { cspFor } from './csp'
 import { registerOriginCheck } from './origin'
 import { registerPresenterIdentity } from './presenter'
+import { rateStore } from './rate-store'
 
 /**
  * Who a request counts against: the participant when the phone has its credential,
@@ -24,6 +26,8 @@ export function limitKey(req: FastifyRequest): string {
 }
 
 export interface ProtectionOptions {
+  /** Hosted, the phones' ballot and question budgets are counted across instances. */
+  cluster: Cluster
   cookieSecret: string
   presenterToken: string
   guesses: TokenBucket
@@ -61,6 +65,7 @@ export async function registerProtection(app: FastifyInstance, config: ServerCon
     origin: config.corsOrigins.length ? config.corsOrigins : false,
   })
   await app.register(rateLimit, {
+    store: rateStore(options.cluster),
     global: true,
     timeWindow: '1 minute',
     keyGenerator: limitKey,

@@ -95,11 +95,17 @@ export const POSTGRES_MIGRATIONS = [
     data_version BIGINT NOT NULL
   );
   INSERT INTO store_meta (id, data_version) VALUES (1, 0);`,
-  // 2: the budgets that protect the room (joins per address), shared by every instance.
+  // 2: the budgets that protect the room (joins per address, ballots and questions per
+  // phone), shared by every instance.
   `CREATE TABLE rate_buckets (
     key TEXT PRIMARY KEY,
     level DOUBLE PRECISION NOT NULL,
     at_ms BIGINT NOT NULL
+  );
+  CREATE TABLE rate_windows (
+    key TEXT PRIMARY KEY,
+    started_ms BIGINT NOT NULL,
+    count INTEGER NOT NULL
   );`,
 ]
 
