@@ -98,8 +98,32 @@ describe('three instances behind nginx on one PostgreSQL', () => {
       acknowledged++
       resent += attempts - 1
     })
+    // Phones' streams through the balancer, some of them on the instance about to die.
+    const streams = Array.from({ length: 6 }, () => {
+      const stream = { last: undefined as ResultsSnapshot | undefined, sub: undefined as unknown as ReturnType<typeof subscribe> }
+      stream.sub = subscribe(balancer.url, (s) => {
+        stream.last = s
+      })
+      return stream
+    })
+    await Promise.all(streams.map(s => s.sub.opened))
     await eventually(() => expect(acknowledged).toBeGreaterThan(60), 30_000)
     await doomed.kill9()
+    await new Promise(r => setTimeout(r, 1000))
+    // A phone whose stream ended reconnects through the balancer: it lands on a live instance.
+    let reconnected = 0
+    for (const [i, stream] of streams.entries()) {
+      if (stream.sub.ended()) {
+        reconnected++
+        stream.sub = subscribe(balancer.url, (s) => {
+          stream.last = s
+        })
+        await stream.sub.opened
+        expect(stream.sub.ended(), `stream ${i} reconnected`).toBe(false)
+      }
+    }
+    // The balancer had spread them: some were on the killed instance.
+    expect(reconnected).toBeGreaterThan(0)
     await eventually(() => expect(acknowledged).toBeGreaterThan(150), 30_000)
     postgres.stop('fast')
     await new Promise(r => setTimeout(r, 1500))
@@ -120,6 +144,13 @@ describe('three instances behind nginx on one PostgreSQL', () => {
       // The joins counted on every instance, not only this one's.
       expect(projected!.room?.participants).toBe(PHONES)
     }, 15_000)
+    // Every phone's stream, reconnected or not, ends on the same totals.
+    await eventually(() => {
+      for (const stream of streams)
+        expect(pollOf(stream.last!, 'warmup').participants).toBe(PHONES)
+    }, 15_000)
+    for (const stream of streams)
+      stream.sub.close()
     projector.close()
   }, 240_000)
 
