@@ -95,7 +95,18 @@ describe('a phone as the remote', () => {
     const before = slideOf(speaker, outline)
     for (let i = 0; i < 3; i++)
       await remote.getByRole('button', { name: 'Suivant' }).tap()
-    await expect.poll(() => slideOf(speaker, outline), { timeout: 5000 }).toBeGreaterThan(before)
+    // Three taps, three steps forward (slides or clicks): wait until the speaker has settled,
+    // then the projector must be there too (comparing with a speaker still moving raced).
+    let settled = ''
+    await expect.poll(async () => {
+      const now = `${slideOf(speaker, outline)}${new URL(speaker.url()).search}`
+      const same = now === settled
+      settled = now
+      return same && slideOf(speaker, outline) > before
+    }, {
+      timeout: 10_000,
+      intervals: [300],
+    }).toBe(true)
     await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(slideOf(speaker, outline))
     await remote.getByText(`Diapositive ${slideOf(speaker, outline)} sur`).waitFor()
 
