@@ -57,7 +57,6 @@ export function createDeckSync(options: DeckSyncOptions) {
   function apply({ channel, seq, state }: NavMessage): void {
     if ((lastSeq.get(channel) ?? -1) >= seq)
       return
-    const first = !lastSeq.has(channel)
     lastSeq.set(channel, seq)
     const receive = receivers.get(channel)
     if (!receive) {
@@ -66,9 +65,10 @@ export function createDeckSync(options: DeckSyncOptions) {
     }
     receive(state)
     // A page that has just loaded records its own first slide a moment later, over what it
-    // was told: the first message is given again once it has settled, unless a newer came.
-    if (first)
-      setTimeout(() => lastSeq.get(channel) === seq && receive(state), SETTLE_MS)
+    // was told; a page still moving to the previous step can drop the next one (quick taps on
+    // the phone remote). The latest message is given again once it has settled, unless a
+    // newer came: applying a state the screen already shows changes nothing.
+    setTimeout(() => lastSeq.get(channel) === seq && receive(state), SETTLE_MS)
   }
   local?.addEventListener('message', (event: MessageEvent<NavMessage>) => apply(event.data))
 
