@@ -95,19 +95,15 @@ describe('a phone as the remote', () => {
     const before = slideOf(speaker, outline)
     for (let i = 0; i < 3; i++)
       await remote.getByRole('button', { name: 'Suivant' }).tap()
-    // Three taps, three steps forward (slides or clicks): wait until the speaker has settled,
-    // then the projector must be there too (comparing with a speaker still moving raced).
-    let settled = ''
-    await expect.poll(async () => {
-      const now = `${slideOf(speaker, outline)}${new URL(speaker.url()).search}`
-      const same = now === settled
-      settled = now
-      return same && slideOf(speaker, outline) > before
-    }, {
-      timeout: 10_000,
-      intervals: [300],
-    }).toBe(true)
-    await expect.poll(() => slideOf(projector, outline), { timeout: 5000 }).toBe(slideOf(speaker, outline))
+    // The speaker moves on each tap as it arrives: the projector must reach where the speaker
+    // has settled (the same slide and click on two looks 300 ms apart), and stay with it.
+    let last = ''
+    await expect.poll(() => {
+      const speakerAt = `${slideOf(speaker, outline)}${new URL(speaker.url()).search}`
+      const settled = speakerAt === last
+      last = speakerAt
+      return settled && slideOf(speaker, outline) > before && slideOf(projector, outline) === slideOf(speaker, outline)
+    }, { timeout: 10_000, interval: 300 }).toBe(true)
     await remote.getByText(`Diapositive ${slideOf(speaker, outline)} sur`).waitFor()
 
     // Not signed in: the page says how, and can do nothing.
