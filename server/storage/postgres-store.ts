@@ -1,16 +1,18 @@
 import type { PoolClient, QueryResultRow } from 'pg'
 import type { ArchivedSession } from '../../poll/archive-file'
-import type { QuestionState, QuestionStatus } from '../../poll/questions'
-import type { PollAggregate, SessionInfo } from '../../poll/session'
-import type { Choice, PollId, PollState, Tally } from '../../poll/types'
+import type { QuestionState } from '../../poll/questions'
+import type { SessionInfo } from '../../poll/session'
+import type { Choice, PollState } from '../../poll/types'
 import type { ExpiredBallot } from './aggregates'
 import type { StoreProblem } from './diagnosis'
+import type { ArchiveRow, PollStateRow, QuestionRow, SessionRow } from './rows'
 import type { AskResult, Async, CastResult, ImportReport, NewQuestion, QuestionCounts, SessionPatch, SessionRows, Store, StoredQuestion, StoreOperations } from './store'
 import pg from 'pg'
 import { StoreUnavailableError } from '../errors'
 import { mergeExpired, sameSession } from './aggregates'
 import { diagnosePostgres, postgresLocation } from './postgres-diagnosis'
 import { migratePostgres } from './postgres-schema'
+import { archivedAggregate, questionOf, sessionOf, stateOf } from './rows'
 
 /** PostgreSQL's code for a unique constraint that two writers raced for. */
 const UNIQUE_VIOLATION = '23505'
@@ -22,11 +24,6 @@ interface Executor {
   /** `fn` all or nothing: a transaction, or a savepoint inside the open one. */
   atomic: <T>(fn: (ex: Executor) => Promise<T>) => Promise<T>
 }
-
-interface SessionRow { id: string, title: string, date: string, kind: string, expected_size: number, created_at: string, participants: number, imported: boolean }
-interface QuestionRow { id: string, participant_id: string, text: string, name: string | null, status: string, pinned: boolean, flag: string | null, created_at: string, votes: number }
-interface StateRow { poll_id: string, status: string, results_visible: boolean, opened_at: string | null, closed_at: string | null }
-interface ArchiveRow { poll_id: string, tally: string, participants: number }
 
 const SESSION_COLUMNS = 'id, title, date, kind, expected_size, created_at, participants, imported'
 const QUESTION_COLUMNS = 'q.id, q.participant_id, q.text, q.name, q.status, q.pinned, q.flag, q.created_at, (SELECT count(*)::int FROM question_votes v WHERE v.question_id = q.id) AS votes'
@@ -58,56 +55,6 @@ const CAST = `WITH member AS (
 
 /** Tables that keep who voted or asked what: vacuumed after an erasure. */
 const PERSONAL_TABLES = 'ballots, receipts, participants, questions, question_votes'
-
-function sessionOf(r: SessionRow): SessionInfo {
-  return {
-    id: r.id,
-    title: r.title,
-    date: r.date,
-    kind: r.kind === 'rehearsal'
-      ? 'rehearsal'
-      : 'real',
-    expectedSize: r.expected_size,
-    createdAt: r.created_at,
-    participants: r.participants,
-    imported: r.imported,
-  }
-}
-
-function questionOf(r: QuestionRow): StoredQuestion {
-  return {
-    id: r.id,
-    participantId: r.participant_id,
-    text: r.text,
-    ...(r.name
-      ? { name: r.name }
-      : {}),
-    status: r.status as QuestionStatus,
-    pinned: r.pinned,
-    flag: r.flag,
-    votes: r.votes,
-    createdAt: r.created_at,
-  }
-}
-
-function stateOf(r: StateRow): PollState {
-  return {
-    status: r.status === 'open'
-      ? 'open'
-      : 'closed',
-    resultsVisible: r.results_visible,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
-  }
-}
-
-function archivedAggregate(r: ArchiveRow): PollAggregate {
-  return {
-    id: r.poll_id as PollId,
-    tally: JSON.parse(r.tally) as Tally,
-    participants: r.participants,
-  }
-}
 
 function raced(error: unknown) {
   return error instanceof StoreUnavailableError
@@ -193,7 +140,7 @@ class PostgresOperations implements Async<StoreOperations> {
     const [ballots, archived, states] = await Promise.all([
       this.db.rows<{ poll_id: string, choice: string }>('SELECT poll_id, choice FROM ballots WHERE session_id = $1', [sessionId]),
       this.db.rows<ArchiveRow>('SELECT poll_id, tally, participants FROM archive WHERE session_id = $1', [sessionId]),
-      this.db.rows<StateRow>('SELECT poll_id, status, results_visible, opened_at, closed_at FROM poll_state WHERE session_id = $1', [sessionId]),
+      this.db.rows<PollStateRow>('SELECT poll_id, status, results_visible, opened_at, closed_at FROM poll_state WHERE session_id = $1', [sessionId]),
     ])
     return {
       ballots: ballots.map(r => ({

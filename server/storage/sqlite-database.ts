@@ -1,11 +1,11 @@
 import type { ArchivedSession } from '../../poll/archive-file'
-import type { QuestionState, QuestionStatus } from '../../poll/questions'
-import type { PollAggregate, SessionInfo } from '../../poll/session'
-import type { Choice, PollId, PollState, Tally } from '../../poll/types'
+import type { QuestionState } from '../../poll/questions'
+import type { SessionInfo } from '../../poll/session'
+import type { Choice, PollState } from '../../poll/types'
 import type { ExpiredBallot } from './aggregates'
 import type { Checkpointer } from './checkpointer'
 import type { StoreProblem } from './diagnosis'
-import type { ArchiveRow, PollStateRow, QuestionRow, SessionRow, Statements } from './sqlite-schema'
+import type { Statements } from './sqlite-schema'
 import type { AskResult, CastResult, ImportReport, NewQuestion, QuestionCounts, SessionPatch, SessionRows, StoredQuestion, StoreOperations } from './store'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import { StoreUnavailableError } from '../errors'
 import { mergeExpired, sameSession } from './aggregates'
 import { startCheckpointer } from './checkpointer'
 import { diagnose } from './diagnosis'
+import { archivedAggregate, questionOf, sessionOf, stateOf } from './rows'
 import { inTransaction, typed } from './sqlite'
 import { migrate, prepare } from './sqlite-schema'
 
@@ -47,60 +48,10 @@ function stateRow(pollId: string, s: PollState) {
   ] as [string, string, number, string | null, string | null]
 }
 
-function stateOf(r: PollStateRow): PollState {
-  return {
-    status: r.status === 'open'
-      ? 'open'
-      : 'closed',
-    resultsVisible: r.results_visible === 1,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
-  }
-}
-
-function questionOf(r: QuestionRow): StoredQuestion {
-  return {
-    id: r.id,
-    participantId: r.participant_id,
-    text: r.text,
-    ...(r.name
-      ? { name: r.name }
-      : {}),
-    status: r.status as QuestionStatus,
-    pinned: r.pinned === 1,
-    flag: r.flag,
-    votes: r.votes,
-    createdAt: r.created_at,
-  }
-}
-
-function archivedAggregate(r: ArchiveRow): PollAggregate {
-  return {
-    id: r.poll_id as PollId,
-    tally: JSON.parse(r.tally) as Tally,
-    participants: r.participants,
-  }
-}
-
 /** Adds expired ballots to their sessions' archived aggregates (inside the purge's transaction). */
 function archiveExpired(s: Statements, expired: readonly ExpiredBallot[]): void {
   for (const merged of mergeExpired(expired, sessionId => s.archive.all(sessionId).map(archivedAggregate)))
     s.putArchive.run(merged.sessionId, merged.id, JSON.stringify(merged.tally), merged.participants)
-}
-
-function sessionOf(r: SessionRow): SessionInfo {
-  return {
-    id: r.id,
-    title: r.title,
-    date: r.date,
-    kind: r.kind === 'rehearsal'
-      ? 'rehearsal'
-      : 'real',
-    expectedSize: r.expected_size,
-    createdAt: r.created_at,
-    participants: r.participants,
-    imported: r.imported === 1,
-  }
 }
 
 /**

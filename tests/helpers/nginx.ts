@@ -4,9 +4,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { freePort } from '../../scripts/lib/server-process'
 
 export interface TestNginx {
   url: string
@@ -14,17 +14,6 @@ export interface TestNginx {
 }
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync)
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => done(port))
-    })
-  })
-}
 
 /** The shipped site configuration, pointed at `upstreams` and listening on `port` of 127.0.0.1. */
 export function siteConfig(upstreams: string[], port: number): string {

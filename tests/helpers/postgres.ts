@@ -5,10 +5,10 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { freePort } from '../../scripts/lib/server-process'
 
 export interface TestPostgres {
   /** postgres://… of the cluster's `postgres` database. */
@@ -35,17 +35,6 @@ export function postgresBin(): string {
   if (!versions.length)
     throw new Error('PostgreSQL is not installed: these tests need a real server. Install it (apt-get install -y postgresql) or set PG_BIN to the folder of initdb and pg_ctl.')
   return join(root, versions[0]!, 'bin')
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** initdb refuses to run as root: as root, the cluster belongs to the `postgres` user. */
