@@ -2,7 +2,7 @@ import type { PeerRooms } from './session'
 import type { Tally } from './types'
 import { describe, expect, it } from 'vitest'
 import { frenchTypography } from '../data/french'
-import { comparePlacement, compareVerdicts, roomVerdictGap, signedPoints, standOutText } from './compare'
+import { comparePlacement, compareVerdicts, othersLeader, roomVerdictGap, signedPoints, standOutText } from './compare'
 import { emptyAggregates, peersOf } from './session'
 
 function verdictTally(cells: Record<string, { N: number, O: number, Y: number }>): Tally {
@@ -150,5 +150,17 @@ describe('comparePlacement', () => {
       signedPoints(-7),
       signedPoints(0),
     ]).toEqual(['+12', '−7', '0'])
+  })
+
+  it('names the earlier rooms\' own leader only when it is not the room\'s verdict', () => {
+    const cellOf = (room: Record<'N' | 'O' | 'Y', number>, others: Record<'N' | 'O' | 'Y', number>) =>
+      compareVerdicts(verdictTally({ 'none.simple': room }), peersWith(verdictTally({ 'none.simple': others })))
+        .find(c => c.cell === 'none.simple')!
+    expect(othersLeader(cellOf({ N: 1, O: 2, Y: 17 }, { N: 2, O: 18, Y: 0 }))).toEqual({ verdict: 'O', percent: 90 })
+    expect(othersLeader(cellOf({ N: 1, O: 2, Y: 17 }, { N: 2, O: 4, Y: 14 }))).toBeNull()
+    // A tie among the others that includes the room's verdict: nothing to explain.
+    expect(othersLeader(cellOf({ N: 0, O: 1, Y: 9 }, { N: 5, O: 0, Y: 5 }))).toBeNull()
+    // Too few votes on one side: no gap, no leader.
+    expect(othersLeader(cellOf({ N: 0, O: 0, Y: 2 }, { N: 9, O: 0, Y: 0 }))).toBeNull()
   })
 })

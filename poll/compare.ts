@@ -97,6 +97,22 @@ export function compareVerdicts(room: Tally | null, peers: PeerRooms | null): Ce
   })
 }
 
+/**
+ * What the earlier rooms chose most on a cell, when it is not the verdict this room's gap is
+ * about: « +85 Y » reads as a surprise only once the slide says the others said O. Null when
+ * there is no gap to explain, or the others' leader (a tie included) is this room's verdict.
+ */
+export function othersLeader(comparison: CellComparison): { verdict: Verdict, percent: number } | null {
+  const { gap, others, othersPercent } = comparison
+  if (!gap)
+    return null
+  const top = Math.max(...verdictIds.map(v => others[v]))
+  const leaders = verdictIds.filter(v => others[v] === top)
+  if (leaders.includes(gap.verdict))
+    return null
+  return { verdict: leaders[0]!, percent: othersPercent[leaders[0]!] }
+}
+
 /** « +24 », « −8 », « 0 »: a gap in points with a true minus sign. */
 export function signedPoints(points: number): string {
   if (points === 0)
