@@ -72,6 +72,10 @@ describe('three rooms and a rehearsal', () => {
     expect(await row('room')).toMatch(/^ici 75 %$/)
     expect(await row('others')).toMatch(/^avant 0 %$/)
     expect((await cell.locator('.stage-figure').textContent())!.trim()).toBe('+75')
+    // What the earlier rooms chose instead: Y, at 80 %.
+    const before = cell.getByTestId('others-leader')
+    expect(await before.locator('[data-verdict]').getAttribute('data-verdict')).toBe('Y')
+    expect((await before.innerText()).replace(/\s+/g, ' ').trim()).toMatch(/^avant, surtout Y ✓ Déploiement à envisager 80 %$/)
     const text = (await cell.textContent())!
     expect(text).toMatch(/\+75 points de «\s?Pas encore\s?»/)
     expect(await projector.getByTestId('standout').count()).toBe(1)
