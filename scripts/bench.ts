@@ -7,6 +7,7 @@ import type { SteadyOptions, SteadyReport } from './bench/steady'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { runColdStart } from './bench/cold-start'
+import { runOffload } from './bench/offload'
 import { runQuestions } from './bench/questions'
 import { printGoals, printShapes, printSteady } from './bench/report'
 import { runSteady } from './bench/steady'
@@ -19,6 +20,7 @@ const MAX_SUBSCRIBERS = 20_000
 const HELP = `npm run bench                      the suite: quiet room, heavy load, cold start, questions
 npm run bench -- --table           the load table of docs/performance.md, row by row, each against its goal
 npm run bench -- --questions [--duration 60]   the questions scenario alone
+npm run bench -- --offload         the main thread's time per ballot, store on it or in a worker thread
 npm run bench -- --database postgres --instances 3 [--rates 500,1000]   each load on SQLite, then on
   3 instances sharing a throwaway PostgreSQL, side by side (docs/hosting.md)
 npm run bench -- [--subscribers 2000] [--rate 1000 | --rates 1000,2000,4000] [--duration 60]
@@ -42,6 +44,7 @@ function parse() {
       'database': { type: 'string', default: 'sqlite' },
       'instances': { type: 'string', default: '1' },
       'table': { type: 'boolean' },
+      'offload': { type: 'boolean' },
       'help': { type: 'boolean', short: 'h' },
     },
   })
@@ -86,6 +89,7 @@ function parse() {
         ],
     questions: values.questions === true,
     table: values.table === true,
+    offload: values.offload === true,
     runs: rates.map(rate => ({ ...base, rate, name: `${base.subscribers} streams, ${rate}/s` })),
   }
 }
@@ -166,11 +170,31 @@ async function table(): Promise<boolean> {
   return lines.every(l => l.met)
 }
 
+/**
+ * What the store would give back to the main thread in a worker thread, at the group sizes
+ * the server commits under load (one ballot a turn in a quiet room, about 25 at 5,000/s).
+ */
+async function offload(): Promise<boolean> {
+  console.log('\n== the store on the main thread or in a worker thread: main-thread busy time per ballot')
+  for (const size of [1, 5, 25, 100]) {
+    const r = await runOffload(size, 40_000)
+    const saved = r.mainThreadUsPerBallot.inThread - r.mainThreadUsPerBallot.worker
+    console.log(`groups of ${String(size).padStart(3)}: main thread ${r.mainThreadUsPerBallot.inThread} µs/ballot in-thread, ${r.mainThreadUsPerBallot.worker} µs/ballot with a worker (${saved >= 0
+      ? 'saves'
+      : 'costs'} ${Math.abs(saved).toFixed(1)} µs); wall ${r.wallUsPerBallot.inThread} vs ${r.wallUsPerBallot.worker} µs/ballot`)
+    console.log(JSON.stringify({ bench: 'offload', ...r }))
+  }
+  return true
+}
+
 async function main(): Promise<void> {
-  const { custom, questions, runs, shapes, table: wantTable } = parse()
+  const { custom, questions, runs, shapes, table: wantTable, offload: wantOffload } = parse()
   let ok = true
   if (wantTable) {
     ok = await table()
+  }
+  else if (wantOffload) {
+    ok = await offload()
   }
   else if (questions) {
     ok = await questionsScenario(runs[0]!.duration)

@@ -29,6 +29,8 @@ export interface SteadyOptions {
   duration: number
   changes: number
   probes: number
+  /** Streams after the probes that are screens (every tally) but time nothing; 0 by default. */
+  screens?: number
   interval: number
   concurrency: number
   /** Phones that join before the ballots (each with its own cookie); by default, enough for the ballots. */
@@ -114,6 +116,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
         ? 1
         : 0)
       return openSubscribers(b, share(opts.subscribers), share(Math.min(opts.probes, opts.subscribers)), {
+        screens: share(Math.min(opts.screens ?? 0, opts.subscribers - opts.probes)),
         cookieFor: i => cookies[(i * bases.length + k) % cookies.length],
       })
     }))).flat()

@@ -23,15 +23,21 @@ export interface SubscriberOptions {
   spreadMs?: number
   /** The credential of phone number `i` (the probes are screens and have none). */
   cookieFor?: (i: number) => string | undefined
+  /**
+   * Screens after the probes that receive every tally without timing it: a generator that
+   * timed 3,000 streams would spend its memory and CPU on bookkeeping, not on load.
+   */
+  screens?: number
 }
 
 export async function openSubscribers(base: URL, count: number, probes: number, options: SubscriberOptions = {}): Promise<Subscriber[]> {
-  const { openTimeoutMs = 30_000, spreadMs = 0, cookieFor } = options
+  const { openTimeoutMs = 30_000, spreadMs = 0, cookieFor, screens = 0 } = options
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity })
   const subscribers: Subscriber[] = []
   const opened: Promise<void>[] = []
   for (let i = 0; i < count; i++) {
     const probe = i < probes
+    const screen = i < probes + screens
     opened.push(new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`subscriber ${i} did not connect within ${openTimeoutMs} ms`)), openTimeoutMs)
       const sub = { arrivals: [], probe, connected: false } as unknown as Subscriber
@@ -40,10 +46,10 @@ export async function openSubscribers(base: URL, count: number, probes: number, 
         host: base.hostname,
         port: base.port,
         // Probes are screens (the projected deck); the others are phones, as in the room.
-        path: probe ? '/api/stream' : '/api/stream?view=phone',
-        headers: probe
+        path: screen ? '/api/stream' : '/api/stream?view=phone',
+        headers: screen
           ? {}
-          : { cookie: cookieFor?.(i - probes) ?? '' },
+          : { cookie: cookieFor?.(i - probes - screens) ?? '' },
       }, (res) => {
         sub.connected = res.statusCode === 200
         clearTimeout(timer)

@@ -59,11 +59,23 @@ export const tableRows: Row[] = [
   {
     options: {
       ...common,
-      name: '5,000 phones + 20 screens, 5,000/s',
+      name: '5,000 phones + 20 screens, 5,000/s for 60 s',
       subscribers: 5020,
       probes: 20,
       rate: 5000,
-      duration: 20,
+      duration: 60,
+    },
+    goal: { ackP99: 100 },
+  },
+  {
+    options: {
+      ...common,
+      name: '3,000 screens receiving every tally (50 of them timed), 2,000/s',
+      subscribers: 3000,
+      probes: 50,
+      screens: 2950,
+      rate: 2000,
+      duration: 15,
     },
     goal: { ackP99: 100 },
   },

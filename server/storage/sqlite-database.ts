@@ -67,6 +67,8 @@ export class SqliteDatabase implements StoreOperations {
   private statements: Statements | null = null
   private checkpointer: Checkpointer | null = null
   private lastProblem: StoreProblem | null = null
+  /** What to do when the log needs a restart (checkpointer.ts); the store adapter pauses its writers. */
+  onLogLong: ((restart: () => Promise<void>) => void) | undefined
 
   constructor(private readonly dir: string, private readonly busyTimeoutMs = 1000) {}
 
@@ -100,7 +102,11 @@ export class SqliteDatabase implements StoreOperations {
       migrate(db)
       this.statements = prepare(db)
       this.db = db
-      this.checkpointer = startCheckpointer(this.file)
+      this.checkpointer = startCheckpointer(this.file, {
+        onLogLong: restart => this.onLogLong
+          ? this.onLogLong(restart)
+          : void restart(),
+      })
       return { db, statements: this.statements }
     }
     catch (error) {

@@ -53,6 +53,8 @@ class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
     this.direct = this.operations(false)
     this.gated = this.operations(true)
     Object.assign(this, this.gated)
+    // The log's restart needs a moment without writers: they wait, as for a transaction.
+    this.database.onLogLong = restart => void this.exclusive(restart).catch(() => {})
   }
 
   get location(): string {
@@ -83,11 +85,27 @@ class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
       await this.transactionEnd
   }
 
-  async transaction<T>(fn: (tx: Async<StoreOperations>) => Promise<T>): Promise<T> {
-    await this.idle()
+  /**
+   * Runs `fn` alone: every other caller waits until it ends. The check and the claim sit in
+   * one turn, with no await between them: two callers woken by the same end cannot both
+   * find the store free.
+   */
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.transactionEnd)
+      await this.transactionEnd
     let end!: () => void
     this.transactionEnd = new Promise(resolve => end = resolve)
     try {
+      return await fn()
+    }
+    finally {
+      this.transactionEnd = null
+      end()
+    }
+  }
+
+  async transaction<T>(fn: (tx: Async<StoreOperations>) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
       this.database.begin()
       try {
         const result = await fn(this.direct)
@@ -98,11 +116,7 @@ class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
         this.database.rollback()
         throw error
       }
-    }
-    finally {
-      this.transactionEnd = null
-      end()
-    }
+    })
   }
 
   async check(): Promise<StoreProblem | null> {
