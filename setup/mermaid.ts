@@ -35,5 +35,7 @@ export default defineMermaidSetup(() => ({
     nodeSpacing: 36,
     rankSpacing: 44,
     wrappingWidth: 230,
+    // A subgraph's title (« hors du réseau ») otherwise touches its dashed border.
+    subGraphTitleMargin: { top: 8, bottom: 6 },
   },
 }))
