@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="unplugin-icons/types/vue" />
 
 declare module 'virtual:atelier-results' {
   import type { ResultsSnapshot } from './poll/types'

@@ -1,4 +1,5 @@
 import vue from '@vitejs/plugin-vue'
+import icons from 'unplugin-icons/vite'
 import { defineConfig } from 'vitest/config'
 import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
 
@@ -8,6 +9,8 @@ import { resultsSnapshotPlugin } from './vite/results-plugin.ts'
 export default defineConfig({
   plugins: [
     vue(),
+    // The deck's line pictograms (components/line-icons.ts) come from `~icons/…`, as in Slidev.
+    icons({ compiler: 'vue3' }),
     resultsSnapshotPlugin(undefined),
   ],
   test: {

@@ -1,24 +1,25 @@
+import type { LineIconName } from './line-icon-names'
 import type { SourceId } from './sources'
 import { typeset } from './french.ts'
 
 /** Functional families used to label the Top-50 (ours, not a16z's legend): an icon each, one highlight colour for all. */
 const categoriesSource = {
-  assistant: { label: 'Assistant et recherche', short: 'Assistant', icon: 'i-carbon-chat' },
-  companion: { label: 'Compagnon et jeu de rôle', short: 'Compagnon', icon: 'i-carbon-user-favorite' },
-  image: { label: 'Création d\'images', short: 'Image', icon: 'i-carbon-image' },
-  editing: { label: 'Retouche d\'images', short: 'Retouche', icon: 'i-carbon-crop' },
-  video: { label: 'Vidéo', short: 'Vidéo', icon: 'i-carbon-video' },
-  audio: { label: 'Musique et voix', short: 'Audio', icon: 'i-carbon-music' },
-  writing: { label: 'Écriture, études et productivité', short: 'Écrit', icon: 'i-carbon-pen' },
-  builder: { label: 'Code et plateformes de modèles', short: 'Code', icon: 'i-carbon-code' },
+  assistant: { label: 'Assistant et recherche', short: 'Assistant', icon: 'chat' },
+  companion: { label: 'Compagnon et jeu de rôle', short: 'Compagnon', icon: 'user-favorite' },
+  image: { label: 'Création d\'images', short: 'Image', icon: 'image' },
+  editing: { label: 'Retouche d\'images', short: 'Retouche', icon: 'crop' },
+  video: { label: 'Vidéo', short: 'Vidéo', icon: 'video' },
+  audio: { label: 'Musique et voix', short: 'Audio', icon: 'music' },
+  writing: { label: 'Écriture, études et productivité', short: 'Écrit', icon: 'pen' },
+  builder: { label: 'Code et plateformes de modèles', short: 'Code', icon: 'code' },
 } as const satisfies Record<string, ProductCategory>
 
 export interface ProductCategory {
   label: string
   /** Read by screen readers on each tile (sighted readers get the icon and the legend). */
   short: string
-  /** UnoCSS icon class (Carbon set, bundled offline by Slidev): each category has its own shape. */
-  icon: string
+  /** A Carbon line pictogram (data/line-icon-names.ts): each category has its own shape. */
+  icon: LineIconName
 }
 
 export type CategoryId = keyof typeof categories
