@@ -16,7 +16,7 @@ export const illustrations = {
 
 export type IllustrationName = keyof typeof illustrations
 
-export const illustrationCredit = frenchTypography('Illustrations et pictogrammes : Fluent Emoji (Microsoft), licence MIT.')
+export const illustrationCredit = frenchTypography('Illustrations : Fluent Emoji (Microsoft), licence MIT. Pictogrammes au trait : Carbon (IBM), licence Apache 2.0.')
 
 /** Where the deck finds a figure: one origin, no request elsewhere. */
 export function illustrationUrl(name: IllustrationName): string {
