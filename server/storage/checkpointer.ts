@@ -70,8 +70,8 @@ export interface CheckpointerOptions {
   /**
    * Called when the log has grown past `restartFrames`: the caller stops its writers, runs
    * `restart` (a TRUNCATE checkpoint in the worker, which needs a moment without writers)
-   * and lets them go again. By default `restart` runs at once; it may then find the log
-   * busy and try again at the next long log.
+   * and lets them go again. Run with writers still going, the restart may find the log
+   * busy: the worker asks again at the next long log.
    */
   onLogLong?: (restart: () => Promise<void>) => void
 }
@@ -87,7 +87,7 @@ export interface Checkpointer {
  * Durability is unchanged: a commit is in the log before the ballot is acknowledged.
  */
 export function startCheckpointer(file: string, options: CheckpointerOptions = {}): Checkpointer {
-  const { intervalMs = 250, restartFrames = RESTART_FRAMES, onLogLong = restart => void restart() } = options
+  const { intervalMs = 250, restartFrames = RESTART_FRAMES, onLogLong = (restart: () => Promise<void>) => void restart() } = options
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { file, intervalMs, restartFrames },

@@ -67,8 +67,8 @@ export class SqliteDatabase implements StoreOperations {
   private statements: Statements | null = null
   private checkpointer: Checkpointer | null = null
   private lastProblem: StoreProblem | null = null
-  /** What to do when the log needs a restart (checkpointer.ts); the store adapter pauses its writers. */
-  onLogLong: ((restart: () => Promise<void>) => void) | undefined
+  /** What to do when the log needs a restart (checkpointer.ts); the store adapter pauses its writers first. */
+  onLogLong: (restart: () => Promise<void>) => void = restart => void restart()
 
   constructor(private readonly dir: string, private readonly busyTimeoutMs = 1000) {}
 
@@ -103,9 +103,7 @@ export class SqliteDatabase implements StoreOperations {
       this.statements = prepare(db)
       this.db = db
       this.checkpointer = startCheckpointer(this.file, {
-        onLogLong: restart => this.onLogLong
-          ? this.onLogLong(restart)
-          : void restart(),
+        onLogLong: restart => this.onLogLong(restart),
       })
       return { db, statements: this.statements }
     }

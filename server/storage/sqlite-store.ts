@@ -71,18 +71,15 @@ class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
     const entries = OPERATIONS.map(name => [
       name,
       async (...args: unknown[]) => {
-        if (gated)
-          await this.idle()
+        // The check and the work in one turn: nothing can open a transaction between them.
+        if (gated) {
+          while (this.transactionEnd)
+            await this.transactionEnd
+        }
         return (database[name] as (...a: unknown[]) => unknown).apply(database, args)
       },
     ])
     return Object.fromEntries(entries) as Async<StoreOperations>
-  }
-
-  /** Waits until no transaction is open (a transaction's own work goes through `tx` instead). */
-  private async idle(): Promise<void> {
-    while (this.transactionEnd)
-      await this.transactionEnd
   }
 
   /**
@@ -120,7 +117,8 @@ class SqliteFileStore implements Omit<Store, keyof StoreOperations> {
   }
 
   async check(): Promise<StoreProblem | null> {
-    await this.idle()
+    while (this.transactionEnd)
+      await this.transactionEnd
     return this.database.check()
   }
 
