@@ -44,7 +44,7 @@ export function printSteady(r: SteadyReport): void {
       'server peak RSS',
       r.instancesRssMB.length > 1
         ? `${r.instancesRssMB.join(' / ')} MB (per instance)`
-        : `${r.peakRssMB} MB`,
+        : `${r.peakRssMB} MB (${r.readyRssMB} MB ready, before the first phone)`,
     ],
     ...(r.dbConnectionsMax
       ? [
@@ -54,7 +54,7 @@ export function printSteady(r: SteadyReport): void {
           ] as [string, string],
         ]
       : []),
-    ['CPU, share of one core', `server ${Math.round(r.serverCpu * 100)} %, load generator ${Math.round(r.generatorCpu * 100)} %`],
+    ['CPU, share of one core', `server ${Math.round(r.serverCpu * 100)} % (main thread ${Math.round(r.serverMainCpu * 100)} %), load generator ${Math.round(r.generatorCpu * 100)} %`],
     ['bottleneck', r.bottleneck],
     [
       'final tallies = acknowledged ballots',

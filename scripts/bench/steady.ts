@@ -21,6 +21,7 @@ import { describeTopology, startTopology } from './topology'
 /** At most this many participants per open stream: past it, ballots change earlier votes. */
 const PHONES_PER_STREAM = 5
 const PEAK_RSS = /VmHWM:\s+(\d+)/
+const CURRENT_RSS = /VmRSS:\s+(\d+)/
 
 export interface SteadyOptions {
   name: string
@@ -56,10 +57,14 @@ export interface SteadyReport {
   errors: Record<string, number>
   connectionResets: number
   peakRssMB: number
+  /** RSS once the server is ready, before the first phone joins. */
+  readyRssMB: number
   loopDelayMaxMs: number
   tallyExact: boolean
   /** Shares of one core during the ballots, server and generator, and which one limited the run. */
   serverCpu: number
+  /** The server's main thread alone (hosted: the busiest instance's). */
+  serverMainCpu: number
   generatorCpu: number
   bottleneck: string
   /** Where the ballots went: « SQLite, 1 process » or « PostgreSQL, 3 instances ». */
@@ -78,9 +83,9 @@ function randomChoice(i: number): Choice {
   return { verdicts } as Choice
 }
 
-export function peakRss(pid: number): number {
+export function peakRss(pid: number, which: RegExp = PEAK_RSS): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(PEAK_RSS.exec(status)?.[1] ?? 0) * 1024
+  return Number(which.exec(status)?.[1] ?? 0) * 1024
 }
 
 /** A steady load: N open streams, then ballots at a fixed rate for a fixed time. */
@@ -95,6 +100,8 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     BROADCAST_INTERVAL_MS: String(opts.interval),
   })
   const server = running.servers[0]!
+  // What the server holds before any phone: the part of the peak that no room size changes.
+  const readyRssMB = Math.max(...running.servers.map(s => Math.round(peakRss(s.child.pid!, CURRENT_RSS) / 1048576)))
   const base = new URL(server.url)
   const bases = running.servers.map(s => new URL(s.url))
   // Hosted, each instance numbers its own versions: a ballot is on screen when the screen
@@ -198,6 +205,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
     const shares = endCpus.map(end => end())
     const cpu = {
       server: shares.reduce((a, c) => a + c.server, 0),
+      serverMain: Math.max(...shares.map(c => c.serverMain)),
       generator: shares[0]!.generator,
     }
     clearInterval(sampler)
@@ -238,9 +246,11 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       errors: Object.fromEntries(errors),
       connectionResets: errors.get(0) ?? 0,
       peakRssMB: Math.max(...running.servers.map(s => Math.round(peakRss(s.child.pid!) / 1048576))),
+      readyRssMB,
       loopDelayMaxMs: Math.max(...loops.map(l => l.eventLoopDelayMs.max)),
       tallyExact: exact,
       serverCpu: Math.round(cpu.server * 100) / 100,
+      serverMainCpu: Math.round(cpu.serverMain * 100) / 100,
       generatorCpu: Math.round(cpu.generator * 100) / 100,
       bottleneck: bottleneck(cpu, acks.length >= 0.98 * opts.rate * opts.duration),
       topology: describeTopology(topology),

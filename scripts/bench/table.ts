@@ -109,6 +109,8 @@ export function verdictLine(row: Row, r: SteadyReport): { line: string, met: boo
   check('ack p99', r.ackMs.p99, row.goal?.ackP99, 'ms')
   check('screen p99', r.voteToScreenMs.p99, row.goal?.screenP99, 'ms')
   check('RSS', r.peakRssMB, row.goal?.rssMB, 'MB')
+  if (row.goal?.rssMB !== undefined)
+    parts.push(`${r.readyRssMB} MB of it before the first phone`)
   const timeouts = Object.entries(r.errors).reduce((n, [, c]) => n + c, 0)
   parts.push(`${r.throughputPerS}/s of ${r.rate}/s, ${timeouts} errors, tallies ${r.tallyExact ? 'exact' : 'NOT exact'}`)
   parts.push(`bottleneck: ${r.bottleneck}`)
