@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { ResultsSnapshot } from '../../poll/types'
 import { EventEmitter } from 'node:events'
+import process from 'node:process'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SseHub } from './sse-hub'
 
@@ -83,7 +84,7 @@ describe('sseHub', () => {
   })
 
   it('coalesces under load: when messages are slow to write, changes wait up to the interval', async () => {
-    // Each snapshot takes 20 ms to build: the hub may use a tenth of the loop, so it waits 100 ms.
+    // Each snapshot takes 20 ms to build: a busy loop lends messages a tenth of itself, so it waits 100 ms.
     const hub = new SseHub({
       snapshot: () => {
         clock += 20
@@ -91,6 +92,7 @@ describe('sseHub', () => {
       },
       intervalMs: 100,
       now: () => clock,
+      share: () => 0.1,
     })
     const res = new FakeResponse()
     hub.add(res as unknown as ServerResponse, 'public')
@@ -117,6 +119,91 @@ describe('sseHub', () => {
       await vi.advanceTimersByTimeAsync(0)
     }
     expect(res.messages).toEqual([1, 2, 3, 4, 5])
+    hub.close()
+  })
+
+  it('sends a quiet room\'s burst at once: two ballots 2 ms apart both go', async () => {
+    // Each message costs 4 ms (200 screens, their writes counted), in a loop that is mostly idle.
+    const hub = new SseHub({
+      snapshot: () => {
+        clock += 4
+        return snapshot()
+      },
+      intervalMs: 100,
+      now: () => clock,
+      share: () => 0.5,
+    })
+    const res = new FakeResponse()
+    hub.add(res as unknown as ServerResponse, 'public')
+    res.messages = []
+    clock += 1000
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    clock += 2
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(res.messages).toEqual([1, 2])
+    hub.close()
+  })
+
+  it('keeps messages to a tenth of a busy loop under a steady stream of changes', async () => {
+    // A change every millisecond for a second, each message costing 2 ms to build.
+    let spent = 0
+    const hub = new SseHub({
+      snapshot: () => {
+        clock += 2
+        spent += 2
+        return snapshot()
+      },
+      intervalMs: 100,
+      now: () => clock,
+      share: () => 0.1,
+    })
+    const res = new FakeResponse()
+    hub.add(res as unknown as ServerResponse, 'public')
+    spent = 0
+    const start = clock
+    for (let ms = 0; ms < 1000; ms++) {
+      clock += 1
+      change(hub)
+      await vi.advanceTimersByTimeAsync(1)
+    }
+    // The saved-up burst (20 ms) and one message in flight on top of a tenth of the time.
+    expect(spent).toBeLessThanOrEqual(0.1 * (clock - start) + 20 + 2)
+    expect(res.messages.length).toBeGreaterThan(20)
+    hub.close()
+  })
+
+  it('counts the socket writes that Node defers to the next tick in a message\'s cost', async () => {
+    // 25 clients whose writes each take 1 ms when Node uncorks them, after the flush.
+    const hub = new SseHub({
+      snapshot,
+      intervalMs: 100,
+      now: () => clock,
+      share: () => 0.1,
+    })
+    const clients = Array.from({ length: 25 }, () => new FakeResponse())
+    for (const c of clients) {
+      c.write = function (data: string) {
+        process.nextTick(() => {
+          clock += 1
+        })
+        return FakeResponse.prototype.write.call(this, data)
+      }
+      hub.add(c as unknown as ServerResponse, 'public')
+      c.messages = []
+    }
+    await vi.advanceTimersByTimeAsync(0)
+    clock += 1000
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(clients[0]!.messages).toEqual([1])
+    // That message cost 25 ms, more than the 20 ms saved up: the next change waits for it.
+    change(hub)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(clients[0]!.messages).toEqual([1])
+    await vi.advanceTimersByTimeAsync(100)
+    expect(clients[0]!.messages).toEqual([1, 2])
     hub.close()
   })
 

@@ -2,14 +2,19 @@ import type { ServerResponse } from 'node:http'
 import type { Viewer } from '../../poll/snapshot'
 import type { ResultsSnapshot } from '../../poll/types'
 import type { StreamOwner } from './stream-admission'
+import process from 'node:process'
+import { loopShare } from './send-share'
 import { StreamAdmission } from './stream-admission'
 
 export type Audience = Viewer
 
-/** Never wait less than this between two messages, however cheap they are. */
-const MIN_GAP_MS = 2
-/** Messages may take this share of the event loop before the hub starts to coalesce. */
-const LOAD_SHARE = 0.1
+/**
+ * Sending time saved up while the room is quiet, spent at once by a burst: two ballots a
+ * few milliseconds apart both reach the screens at once instead of the second waiting for
+ * the first message's cost to be earned back. The same bound keeps a debt from a heavy
+ * spell from lasting.
+ */
+const BURST_MS = 20
 /**
  * The keep-alive comment goes to one slice of the streams at a time: 5,000 sockets written
  * in one go stalled the event loop for tens of ms every heartbeat.
@@ -44,6 +49,8 @@ export interface SseHubOptions {
   total?: number
   /** Clock in ms, for tests. */
   now?: () => number
+  /** The share of the event loop messages may take (`loopShare`), for tests. */
+  share?: () => number
   /** Extra messages a new client of this audience gets after the snapshot (the presenter's slide). */
   greeting?: (audience: Audience) => string[]
 }
@@ -55,9 +62,11 @@ const frame = (event: string, state: unknown) => `event: ${event}\ndata: ${JSON.
  * Server-Sent Events to every screen and phone. Each message is a whole snapshot,
  * so a client that reconnects or misses a message is resynced by the next one.
  * A change goes out at once (after the current I/O turn, so that the ballots of one
- * turn share a message) unless the last message went out less than a gap ago. The gap
- * follows the load: ten times what the last message took to write, so that messages
- * never take more than a tenth of the event loop, between 2 ms and `intervalMs`.
+ * turn share a message) while the hub has sending time in hand: it earns a share of the
+ * time that passes (all of an idle loop, a tenth of a busy one: `send-share.ts`) and
+ * spends what each message costs to build and write. Out of it, the change waits until
+ * the next message fits, `intervalMs` at most: under load, messages make way for requests,
+ * and a quiet room's bursts go at once.
  * Each message is serialised once per change and audience, and an audience whose
  * snapshot did not change (phones, between two poll states) gets nothing.
  */
@@ -65,8 +74,11 @@ export class SseHub {
   private readonly clients = new Set<Client>()
   private readonly admission: StreamAdmission<Client>
   private dirty = false
-  private lastFlushAt = Number.NEGATIVE_INFINITY
-  private gapMs = MIN_GAP_MS
+  /** Sending time the hub may spend now (ms), refilled at `share()` of the time passed. */
+  private budgetMs = BURST_MS
+  private budgetAt: number
+  /** What the last message cost to build and write, to every client. */
+  private lastCostMs = 0
   private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
   /** Serialised messages, by event and audience (`snapshot:phone`): one per change. */
   private readonly frames = new Map<string, string | null>()
@@ -78,9 +90,12 @@ export class SseHub {
   private joined = 0
 
   private readonly now: () => number
+  private readonly share: () => number
 
   constructor(private readonly options: SseHubOptions) {
     this.now = options.now ?? (() => performance.now())
+    this.budgetAt = this.now()
+    this.share = options.share ?? loopShare()
     this.events = [
       SNAPSHOT,
       ...Object.keys(options.topics ?? {}),
@@ -116,10 +131,17 @@ export class SseHub {
     }
     if (this.pending)
       return
-    const wait = this.lastFlushAt + this.gapMs - this.now()
+    this.refill()
+    const wait = Math.min(this.options.intervalMs, (this.lastCostMs - this.budgetMs) / this.share())
     this.pending = wait <= 0
       ? setImmediate(() => this.flush())
       : setTimeout(() => this.flush(), wait)
+  }
+
+  private refill(): void {
+    const now = this.now()
+    this.budgetMs = Math.min(BURST_MS, this.budgetMs + (now - this.budgetAt) * this.share())
+    this.budgetAt = now
   }
 
   /** An event's current state as an SSE message for this audience, serialised once per change. */
@@ -217,9 +239,14 @@ export class SseHub {
       if (send)
         this.sendSnapshot(client)
     }
-    const took = this.now() - started
-    this.lastFlushAt = started
-    this.gapMs = Math.min(this.options.intervalMs, Math.max(MIN_GAP_MS, took / LOAD_SHARE))
+    // Node writes the sockets after this turn (each response is corked until the next tick):
+    // a tick queued now runs after those writes, so the cost counts them too. They were
+    // half of it with 3,000 screens, nine tenths with 200 (docs/performance.md).
+    process.nextTick(() => {
+      this.lastCostMs = this.now() - started
+      this.refill()
+      this.budgetMs = Math.max(-BURST_MS, this.budgetMs - this.lastCostMs)
+    })
   }
 
   /** Sends a message as it is to every client of these audiences (not coalesced: it is rare). */
