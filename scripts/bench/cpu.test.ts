@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { describe, expect, it } from 'vitest'
@@ -20,16 +21,40 @@ describe('bottleneck', () => {
   })
 })
 
+/** A node process that works `main` ms of CPU on its main thread and `worker` ms in a worker thread, says « done », then waits. */
+async function working(main: number, worker: number): Promise<ChildProcess> {
+  const burn = (ms: number) => `const end = process.cpuUsage().user + ${ms * 1000}; while (process.cpuUsage().user < end) {}`
+  // process.cpuUsage counts every thread: the worker burns on its own clock (threadCpuUsage).
+  const source = worker
+    ? `const { Worker } = require('node:worker_threads'); const w = new Worker('const end = process.threadCpuUsage().user + ${worker * 1000}; while (process.threadCpuUsage().user < end) {}', { eval: true }); w.on('exit', () => { ${burn(main)}; console.log('done') }); setTimeout(() => {}, 60000)`
+    : `${burn(main)}; console.log('done'); setTimeout(() => {}, 60000)`
+  const child = spawn(process.execPath, ['-e', source])
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('done') && resolve())
+    child.once('exit', code => reject(new Error(`exited ${code}`)))
+  })
+  return child
+}
+
 describe('processCpuSeconds', () => {
-  it('reads a process and its main thread from /proc, the thread never above the process', async () => {
-    // A process whose main thread works for 300 ms, then waits to be read.
-    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 300; let n = 0; while (Date.now() < end) n++; setTimeout(() => {}, 5000)'])
+  it('reads a process\'s CPU time from /proc', async () => {
+    const child = await working(300, 0)
     try {
-      await new Promise(r => setTimeout(r, 1000))
-      const main = processCpuSeconds(child.pid!, child.pid)
+      expect(processCpuSeconds(child.pid!)).toBeGreaterThanOrEqual(0.3)
+      expect(processCpuSeconds(child.pid!, child.pid)).toBeGreaterThanOrEqual(0.3)
+    }
+    finally {
+      child.kill()
+    }
+  })
+
+  it('reads the main thread alone when given its id: a worker\'s work is not counted', async () => {
+    const child = await working(50, 400)
+    try {
       const all = processCpuSeconds(child.pid!)
-      expect(main).toBeGreaterThanOrEqual(0.2)
-      expect(all).toBeGreaterThanOrEqual(main)
+      const main = processCpuSeconds(child.pid!, child.pid)
+      expect(all).toBeGreaterThanOrEqual(0.45)
+      expect(main).toBeLessThan(all - 0.3)
     }
     finally {
       child.kill()

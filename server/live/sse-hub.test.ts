@@ -1,6 +1,9 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { ResultsSnapshot } from '../../poll/types'
 import { EventEmitter } from 'node:events'
+import { createServer, get } from 'node:http'
+import { Socket } from 'node:net'
 import process from 'node:process'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SseHub } from './sse-hub'
@@ -44,6 +47,7 @@ function hubWithClient() {
     snapshot,
     intervalMs: 100,
     now: () => clock,
+    share: () => 1,
   })
   const res = new FakeResponse()
   hub.add(res as unknown as ServerResponse, 'public')
@@ -240,5 +244,70 @@ describe('sseHub', () => {
     expect(spy).toHaveBeenCalledTimes(2)
     expect(clients.every(c => c.messages.at(-1) === 1)).toBe(true)
     hub.close()
+  })
+})
+
+describe('sseHub on a real HTTP server', () => {
+  it('counts in a message\'s cost the socket writes that Node makes after the flush', async () => {
+    vi.useRealTimers()
+    // The hub's clock moves only when Node uncorks one of the server's sockets: 10 ms each.
+    let now = 0
+    let counting = false
+    let version = 1
+    const hub = new SseHub({
+      snapshot: () => ({ version, generatedAt: 't', polls: [] }),
+      intervalMs: 300,
+      now: () => now,
+      share: () => 0.1,
+    })
+    const server = createServer((_req, res) => hub.add(res, 'public'))
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const seen: number[] = []
+    const clients = await Promise.all([0, 1, 2].map(() => new Promise<IncomingMessage>((resolve) => {
+      get({ host: '127.0.0.1', port, path: '/' }, (res) => {
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          for (const m of chunk.matchAll(/"version":(\d+)/g))
+            seen.push(Number(m[1]))
+        })
+        resolve(res)
+      })
+    })))
+    const until = async (done: () => boolean) => {
+      const deadline = performance.now() + 5000
+      while (!done() && performance.now() < deadline)
+        await new Promise(r => setTimeout(r, 5))
+    }
+    const count = (v: number) => seen.filter(s => s === v).length
+    await until(() => count(1) === 3)
+    const uncork = Socket.prototype.uncork
+    Socket.prototype.uncork = function (this: Socket) {
+      if (counting)
+        now += 10
+      return uncork.call(this)
+    }
+    try {
+      counting = true
+      now += 1000
+      version = 2
+      hub.markDirty()
+      await until(() => count(2) === 3)
+      // That message cost 30 ms with its three writes, more than the 20 ms saved up: at a
+      // tenth of the loop, the next one waits for the budget (300 ms, the ceiling here).
+      version = 3
+      const sentAt = performance.now()
+      hub.markDirty()
+      await until(() => count(3) === 3)
+      expect(count(3)).toBe(3)
+      expect(performance.now() - sentAt).toBeGreaterThan(150)
+    }
+    finally {
+      Socket.prototype.uncork = uncork
+      hub.close()
+      for (const c of clients)
+        c.destroy()
+      await new Promise(resolve => server.close(resolve))
+    }
   })
 })

@@ -79,7 +79,8 @@ export class SseHub {
   private budgetAt: number
   /** What the last message cost to build and write, to every client. */
   private lastCostMs = 0
-  private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
+  /** Cancels the message scheduled, if any. */
+  private pending: (() => void) | null = null
   /** Serialised messages, by event and audience (`snapshot:phone`): one per change. */
   private readonly frames = new Map<string, string | null>()
   /** The messages each audience was last flushed with: an audience whose messages are the same is skipped whole. */
@@ -91,11 +92,19 @@ export class SseHub {
 
   private readonly now: () => number
   private readonly share: () => number
+  private stopShare = () => {}
 
   constructor(private readonly options: SseHubOptions) {
     this.now = options.now ?? (() => performance.now())
     this.budgetAt = this.now()
-    this.share = options.share ?? loopShare()
+    if (options.share) {
+      this.share = options.share
+    }
+    else {
+      const loop = loopShare()
+      this.share = loop.read
+      this.stopShare = loop.stop
+    }
     this.events = [
       SNAPSHOT,
       ...Object.keys(options.topics ?? {}),
@@ -115,8 +124,8 @@ export class SseHub {
   }
 
   /**
-   * The snapshot (or only the named event) changed: schedule a message, at once if none
-   * went out in the last interval.
+   * The snapshot (or only the named event) changed: schedule a message, at once while the
+   * budget covers what the last one cost, else when it will, `intervalMs` at most.
    */
   markDirty(event?: string): void {
     this.dirty = true
@@ -133,9 +142,14 @@ export class SseHub {
       return
     this.refill()
     const wait = Math.min(this.options.intervalMs, (this.lastCostMs - this.budgetMs) / this.share())
-    this.pending = wait <= 0
-      ? setImmediate(() => this.flush())
-      : setTimeout(() => this.flush(), wait)
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flush())
+      this.pending = () => clearImmediate(immediate)
+    }
+    else {
+      const timeout = setTimeout(() => this.flush(), wait)
+      this.pending = () => clearTimeout(timeout)
+    }
   }
 
   private refill(): void {
@@ -267,11 +281,9 @@ export class SseHub {
   }
 
   close(): void {
-    if (this.pending) {
-      clearTimeout(this.pending as NodeJS.Timeout)
-      clearImmediate(this.pending as NodeJS.Immediate)
-    }
+    this.pending?.()
     this.pending = null
+    this.stopShare()
     clearInterval(this.heartbeat)
     for (const client of this.clients)
       client.res.end()
