@@ -55,6 +55,30 @@ function hubWithClient() {
   return { hub, res }
 }
 
+/** A hub whose every message costs `costMs` to build, in a loop that lends messages `share` of itself. */
+function costlyHub(costMs: number, share: number) {
+  let spent = 0
+  const hub = new SseHub({
+    snapshot: () => {
+      clock += costMs
+      spent += costMs
+      return snapshot()
+    },
+    intervalMs: 100,
+    now: () => clock,
+    share: () => share,
+  })
+  const res = new FakeResponse()
+  hub.add(res as unknown as ServerResponse, 'public')
+  res.messages = []
+  spent = 0
+  return {
+    hub,
+    res,
+    spent: () => spent,
+  }
+}
+
 function change(hub: SseHub) {
   version++
   hub.markDirty()
@@ -89,18 +113,7 @@ describe('sseHub', () => {
 
   it('coalesces under load: when messages are slow to write, changes wait up to the interval', async () => {
     // Each snapshot takes 20 ms to build: a busy loop lends messages a tenth of itself, so it waits 100 ms.
-    const hub = new SseHub({
-      snapshot: () => {
-        clock += 20
-        return snapshot()
-      },
-      intervalMs: 100,
-      now: () => clock,
-      share: () => 0.1,
-    })
-    const res = new FakeResponse()
-    hub.add(res as unknown as ServerResponse, 'public')
-    res.messages = []
+    const { hub, res } = costlyHub(20, 0.1)
     change(hub)
     await vi.advanceTimersByTimeAsync(0)
     for (let i = 0; i < 9; i++) {
@@ -128,18 +141,7 @@ describe('sseHub', () => {
 
   it('sends a quiet room\'s burst at once: two ballots 2 ms apart both go', async () => {
     // Each message costs 4 ms (200 screens, their writes counted), in a loop that is mostly idle.
-    const hub = new SseHub({
-      snapshot: () => {
-        clock += 4
-        return snapshot()
-      },
-      intervalMs: 100,
-      now: () => clock,
-      share: () => 0.5,
-    })
-    const res = new FakeResponse()
-    hub.add(res as unknown as ServerResponse, 'public')
-    res.messages = []
+    const { hub, res } = costlyHub(4, 0.5)
     clock += 1000
     change(hub)
     await vi.advanceTimersByTimeAsync(0)
@@ -152,20 +154,7 @@ describe('sseHub', () => {
 
   it('keeps messages to a tenth of a busy loop under a steady stream of changes', async () => {
     // A change every millisecond for a second, each message costing 2 ms to build.
-    let spent = 0
-    const hub = new SseHub({
-      snapshot: () => {
-        clock += 2
-        spent += 2
-        return snapshot()
-      },
-      intervalMs: 100,
-      now: () => clock,
-      share: () => 0.1,
-    })
-    const res = new FakeResponse()
-    hub.add(res as unknown as ServerResponse, 'public')
-    spent = 0
+    const { hub, res, spent } = costlyHub(2, 0.1)
     const start = clock
     for (let ms = 0; ms < 1000; ms++) {
       clock += 1
@@ -173,7 +162,7 @@ describe('sseHub', () => {
       await vi.advanceTimersByTimeAsync(1)
     }
     // The saved-up burst (20 ms) and one message in flight on top of a tenth of the time.
-    expect(spent).toBeLessThanOrEqual(0.1 * (clock - start) + 20 + 2)
+    expect(spent()).toBeLessThanOrEqual(0.1 * (clock - start) + 20 + 2)
     expect(res.messages.length).toBeGreaterThan(20)
     hub.close()
   })
