@@ -20,8 +20,6 @@ import { describeTopology, startTopology } from './topology'
 
 /** At most this many participants per open stream: past it, ballots change earlier votes. */
 const PHONES_PER_STREAM = 5
-const PEAK_RSS = /VmHWM:\s+(\d+)/
-const CURRENT_RSS = /VmRSS:\s+(\d+)/
 
 export interface SteadyOptions {
   name: string
@@ -83,9 +81,10 @@ function randomChoice(i: number): Choice {
   return { verdicts } as Choice
 }
 
-export function peakRss(pid: number, which: RegExp = PEAK_RSS): number {
+/** A process's memory in MB from /proc/<pid>/status: its peak (VmHWM) or what it holds now (VmRSS). */
+export function memoryMB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return Number(which.exec(status)?.[1] ?? 0) * 1024
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024)
 }
 
 /** A steady load: N open streams, then ballots at a fixed rate for a fixed time. */
@@ -101,7 +100,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
   })
   const server = running.servers[0]!
   // What the server holds before any phone: the part of the peak that no room size changes.
-  const readyRssMB = Math.max(...running.servers.map(s => Math.round(peakRss(s.child.pid!, CURRENT_RSS) / 1048576)))
+  const readyRssMB = Math.max(...running.servers.map(s => memoryMB(s.child.pid!, 'VmRSS')))
   const base = new URL(server.url)
   const bases = running.servers.map(s => new URL(s.url))
   // Hosted, each instance numbers its own versions: a ballot is on screen when the screen
@@ -245,7 +244,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       unseenAcks: unseen,
       errors: Object.fromEntries(errors),
       connectionResets: errors.get(0) ?? 0,
-      peakRssMB: Math.max(...running.servers.map(s => Math.round(peakRss(s.child.pid!) / 1048576))),
+      peakRssMB: Math.max(...running.servers.map(s => memoryMB(s.child.pid!, 'VmHWM'))),
       readyRssMB,
       loopDelayMaxMs: Math.max(...loops.map(l => l.eventLoopDelayMs.max)),
       tallyExact: exact,
@@ -254,7 +253,7 @@ export async function runSteady(opts: SteadyOptions): Promise<SteadyReport> {
       generatorCpu: Math.round(cpu.generator * 100) / 100,
       bottleneck: bottleneck(cpu, acks.length >= 0.98 * opts.rate * opts.duration),
       topology: describeTopology(topology),
-      instancesRssMB: running.servers.map(s => Math.round(peakRss(s.child.pid!) / 1048576)),
+      instancesRssMB: running.servers.map(s => memoryMB(s.child.pid!, 'VmHWM')),
       dbConnectionsMax,
     }
     closeSubscribers(subs)
